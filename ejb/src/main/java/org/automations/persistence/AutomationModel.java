@@ -1,0 +1,137 @@
+package org.automations.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * One automation instance (the spec's {@code AutomationModel}): its class, its JSON data and when
+ * it is next due. Its tasks are {@link AutomationTaskModel} rows.
+ */
+@Entity
+@Table(name = "ATM_AUTOMATION", indexes = {
+        @Index(name = "ATM_AUTOMATION_DUE", columnList = "DUE_AT"),
+        @Index(name = "ATM_AUTOMATION_CLASS", columnList = "AUTOMATION_CLASS, STATE")})
+@NamedQuery(name = AutomationModel.DUE_IDS,
+        query = "SELECT a.id FROM AutomationModel a WHERE a.dueAt <= :now AND a.state = "
+                + "org.automations.persistence.AutomationState.RUNNING ORDER BY a.dueAt, a.id")
+@NamedQuery(name = AutomationModel.ALL_NEWEST_FIRST,
+        query = "SELECT a FROM AutomationModel a ORDER BY a.id DESC")
+public class AutomationModel {
+
+    public static final String DUE_IDS = "AutomationModel.dueIds";
+    public static final String ALL_NEWEST_FIRST = "AutomationModel.allNewestFirst";
+
+    @Id
+    @SequenceGenerator(name = "ATM_AUTOMATION_SEQ", sequenceName = "ATM_AUTOMATION_SEQ", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ATM_AUTOMATION_SEQ")
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(name = "AUTOMATION_CLASS", nullable = false, length = 255)
+    private String automationClass;
+
+    @Lob
+    @Column(name = "DATA", nullable = false)
+    private String data = "{}";
+
+    @Column(name = "INSTANCE_KEY", length = 64)
+    private String key;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "STATE", nullable = false, length = 16)
+    private AutomationState state = AutomationState.RUNNING;
+
+    @Column(name = "CREATED", nullable = false)
+    private Instant created;
+
+    @Column(name = "UPDATED", nullable = false)
+    private Instant updated;
+
+    /** When the scheduler should run the instance next; {@code null} when nothing is due by time. */
+    @Column(name = "DUE_AT")
+    private Instant dueAt;
+
+    protected AutomationModel() {
+    }
+
+    public AutomationModel(String automationClass, Instant created) {
+        this.automationClass = automationClass;
+        this.created = created;
+        this.updated = created;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public String getAutomationClass() {
+        return automationClass;
+    }
+
+    public String getData() {
+        return data;
+    }
+
+    public void setData(String data) {
+        this.data = data;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key;
+    }
+
+    public AutomationState getState() {
+        return state;
+    }
+
+    public void setState(AutomationState state) {
+        this.state = state;
+    }
+
+    /** The spec's {@code finished} flag. */
+    public boolean isFinished() {
+        return state == AutomationState.FINISHED;
+    }
+
+    public Instant getCreated() {
+        return created;
+    }
+
+    public Instant getUpdated() {
+        return updated;
+    }
+
+    public void setUpdated(Instant updated) {
+        this.updated = updated;
+    }
+
+    public Instant getDueAt() {
+        return dueAt;
+    }
+
+    public void setDueAt(Instant dueAt) {
+        this.dueAt = dueAt;
+    }
+}
