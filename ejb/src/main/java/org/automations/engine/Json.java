@@ -3,13 +3,18 @@ package org.automations.engine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reads and writes the engine's JSON columns with one shared, thread-safe Jackson mapper. */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** java.time values are written as ISO-8601 strings, so an Instant in the data stays readable. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
 
     private Json() {

@@ -1,0 +1,125 @@
+package org.automations.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlButton;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The pages of the run command, driven over HTTP against the real, unchanged EAR: the start page,
+ * the example's registration form (with its validation messages), the login and the list of
+ * automations.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PagesIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private WebClient browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new WebClient();
+        browser.getOptions().setJavaScriptEnabled(false);
+        browser.getOptions().setCssEnabled(false);
+        browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void theStartPageAnswers() throws Exception {
+        HtmlPage page = browser.getPage(base);
+
+        assertThat(page.getWebResponse().getStatusCode()).isEqualTo(200);
+        assertThat(page.asNormalizedText()).contains("Automations for Jakarta EE", "Register for a webinar");
+        assertThat(browser.getPage(new URL(base, "jakarta.faces.resource/css/automations.css.xhtml?ln=automations"))
+                .getWebResponse().getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theRegistrationFormShowsItsErrorsThenStartsTheWorkflow() throws Exception {
+        String email = "ada-" + UUID.randomUUID() + "@example.org";
+        HtmlPage form = browser.getPage(new URL(base, "example/webinar.xhtml"));
+
+        HtmlPage empty = submit(form, "", "");
+        assertThat(empty.asNormalizedText()).contains("Please enter your name.", "Please enter your e-mail address.");
+
+        HtmlPage badEmail = submit(empty, "Ada", "not-an-address");
+        assertThat(badEmail.asNormalizedText())
+                .contains("must be a well-formed email address")
+                .doesNotContain("Please enter your name.")
+                .doesNotContainPattern("not-an-address\\s+Welcome");
+
+        HtmlPage done = submit(badEmail, "Ada", email);
+        assertThat(done.getUrl().getPath()).endsWith("/example/webinar.xhtml");
+        assertThat(done.asNormalizedText())
+                .contains("Thank you, Ada: you are registered")
+                .containsPattern(Pattern.quote(email) + "\\s+Welcome to our webinar, Ada");
+    }
+
+    @Test
+    void theAutomationListNeedsAnAdministrator() throws Exception {
+        HtmlPage login = browser.getPage(new URL(base, "admin/automations.xhtml"));
+        assertThat(login.asNormalizedText()).contains("Log in", "User name");
+
+        HtmlPage wrong = logIn(login, "admin", "wrong");
+        assertThat(wrong.asNormalizedText()).contains("Unknown user name or wrong password.");
+
+        HtmlPage forbidden = logIn(browser.getPage(new URL(base, "admin/automations.xhtml")), "alice", "alice");
+        assertThat(forbidden.getWebResponse().getStatusCode()).isEqualTo(403);
+        assertThat(forbidden.asNormalizedText()).contains("You are not allowed to see this page.");
+    }
+
+    @Test
+    void anAdministratorSeesTheAutomationsWithTheirTasks() throws Exception {
+        submit(browser.getPage(new URL(base, "example/webinar.xhtml")), "Grace", "grace-" + UUID.randomUUID() + "@example.org");
+
+        HtmlPage list = logIn(browser.getPage(new URL(base, "admin/automations.xhtml")), "admin", "admin");
+
+        assertThat(list.getWebResponse().getStatusCode()).isEqualTo(200);
+        assertThat(list.asNormalizedText())
+                .contains("Webinar preparation", "RUNNING", "sendWelcomeMail", "sendReminder", "waiting")
+                .contains("admin");
+    }
+
+    private static HtmlPage submit(HtmlPage page, String name, String email) throws Exception {
+        HtmlForm form = page.getFormByName("registration");
+        form.getInputByName("registration:name").setValue(name);
+        form.getInputByName("registration:email").setValue(email);
+        HtmlSelect session = form.getSelectByName("registration:session");
+        session.setSelectedAttribute(session.getOption(0), true);
+        return form.getInputByName("registration:register").click();
+    }
+
+    private static HtmlPage logIn(HtmlPage login, String user, String password) throws Exception {
+        HtmlForm form = login.getHtmlElementById("login");
+        form.getInputByName("j_username").setValue(user);
+        form.getInputByName("j_password").setValue(password);
+        HtmlButton submit = login.getHtmlElementById("login-submit");
+        return submit.click();
+    }
+}
