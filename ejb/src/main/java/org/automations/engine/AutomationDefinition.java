@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.automations.flow.Automation;
+import org.automations.flow.Meta;
 import org.automations.flow.Node;
 
 /**
@@ -36,11 +37,19 @@ public final class AutomationDefinition {
     private final String verboseNamePlural;
     private final List<NodeDefinition> nodes;
     private final Map<String, NodeDefinition> byName = new LinkedHashMap<>();
+    /** A message receiver: the method {@code receive<Message>(String token, Map data)} and its data requirements. */
+    public record Receiver(String message, Method method, Map<String, Class<?>> requirements) {
+    }
+
     private final List<Class<?>> startingEvents;
     private final Method onStart;
+    private final List<String> uniqueBy;
+    private final Map<String, Receiver> receivers;
+    private final Meta meta;
 
     AutomationDefinition(Class<? extends Automation> type, String verboseName, String verboseNamePlural,
-                         List<NodeDefinition> nodes, List<Class<?>> startingEvents, Method onStart) {
+                         List<NodeDefinition> nodes, List<Class<?>> startingEvents, Method onStart,
+                         List<String> uniqueBy, Map<String, Receiver> receivers) {
         this.type = type;
         this.verboseName = verboseName;
         this.verboseNamePlural = verboseNamePlural;
@@ -48,6 +57,51 @@ public final class AutomationDefinition {
         this.nodes.forEach(node -> byName.put(node.name(), node));
         this.startingEvents = List.copyOf(startingEvents);
         this.onStart = onStart;
+        this.uniqueBy = uniqueBy == null ? null : List.copyOf(uniqueBy);
+        this.receivers = Map.copyOf(receivers);
+        this.meta = type.getAnnotation(Meta.class);
+    }
+
+    /**
+     * The data parameters that make an instance unique: empty for a singleton, {@code null} when
+     * the automation is not unique.
+     */
+    public List<String> uniqueBy() {
+        return uniqueBy;
+    }
+
+    /** The receiver of a message, or {@code null}. */
+    public Receiver receiver(String message) {
+        return receivers.get(message);
+    }
+
+    public Map<String, Receiver> receivers() {
+        return receivers;
+    }
+
+    /** The dashboard item's Facelets template, or {@code null} for the standard one. */
+    public String dashboardTemplate() {
+        return meta == null || meta.dashboardTemplate().isBlank() ? null : meta.dashboardTemplate();
+    }
+
+    /** The forms' default Facelets template, or {@code null}. */
+    public String defaultTemplateName() {
+        return meta == null || meta.defaultTemplateName().isBlank() ? null : meta.defaultTemplateName();
+    }
+
+    public boolean publishReceivers() {
+        return meta != null && meta.publishReceivers();
+    }
+
+    /** Status views: name to Facelets template. */
+    public Map<String, String> statusTemplates() {
+        Map<String, String> templates = new LinkedHashMap<>();
+        if (meta != null) {
+            for (Meta.StatusTemplate template : meta.statusTemplates()) {
+                templates.put(template.name(), template.template());
+            }
+        }
+        return templates;
     }
 
     public Class<? extends Automation> type() {

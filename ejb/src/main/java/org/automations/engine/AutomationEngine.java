@@ -2,24 +2,26 @@ package org.automations.engine;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.automations.engine.AutomationDefinition.NodeDefinition;
+import java.util.function.BooleanSupplier;
 import org.automations.flow.Automation;
-import org.automations.flow.End;
-import org.automations.flow.Execute;
+import org.automations.flow.Form;
+import org.automations.flow.ModelForm;
 import org.automations.flow.Node;
 import org.automations.flow.TaskValue;
 import org.automations.persistence.AutomationModel;
@@ -28,57 +30,84 @@ import org.automations.persistence.AutomationTaskModel;
 
 /**
  * The engine's core: starts automation instances and runs them node by node, recording a task per
- * node. It works inside whatever transaction its caller opened on the given {@link EntityManager},
- * so the same code runs in the container (JTA, one transaction per instance) and in plain unit tests.
- * It reads time only from its {@link Clock}.
+ * node; delivers messages; completes form tasks; deletes history. It works inside whatever
+ * transaction its caller opened on the given {@link EntityManager}, so the same code runs in the
+ * container (JTA, one transaction per instance) and in plain unit tests. It reads time only from
+ * its {@link Clock}.
  */
 public final class AutomationEngine {
 
-    /** Nodes one run executes at most before it yields to the next tick (guards loops without waits). */
-    static final int MAX_NODES_PER_RUN = 1000;
-
-    private static final Logger LOG = Logger.getLogger(AutomationEngine.class.getName());
     private static final SecureRandom KEYS = new SecureRandom();
+    private static final int DELETE_BATCH = 500;
 
     private final EntityManager em;
     private final Clock clock;
     private final AutomationRegistry registry;
     private final AutomationFactory factory;
+    private final BooleanSupplier rollbackOnly;
+    private final Messenger messenger;
 
-    public AutomationEngine(EntityManager em, Clock clock, AutomationRegistry registry, AutomationFactory factory) {
+    /**
+     * @param rollbackOnly tells whether the current transaction is marked for rollback (then a
+     *                     failure is reported with {@link StepRolledBackException} instead of being
+     *                     recorded in a transaction that will not commit)
+     */
+    public AutomationEngine(EntityManager em, Clock clock, AutomationRegistry registry, AutomationFactory factory,
+                            BooleanSupplier rollbackOnly) {
         this.em = em;
         this.clock = clock;
         this.registry = registry;
         this.factory = factory;
+        this.rollbackOnly = rollbackOnly;
+        this.messenger = new Messenger(this, em);
     }
 
+    // ---------------------------------------------------------------- starting and running
+
     /**
-     * Starts an instance: stores it with its data, creates the task of its first node, hands the
-     * starting event (if any) to the automation's {@code @OnStart} method, and runs it if
-     * {@code autorun}.
+     * Starts an instance: stores it with its data (JPA entities among the values are stored by
+     * id), creates the task of its first node, hands the starting event (if any) to the
+     * automation's {@code @OnStart} method, and runs it if {@code autorun}. A {@code @Unique}
+     * automation returns its running instance instead of starting a second one.
      *
      * @param data JSON-serialisable start parameters, stored in the instance's data
      */
     public AutomationModel start(Class<? extends Automation> type, Map<String, ?> data, Object event, boolean autorun) {
         AutomationDefinition definition = registry.get(type);
+        Map<String, Object> values = new LinkedHashMap<>(data == null ? Map.of() : data);
         Instant now = clock.instant();
         AutomationModel model = new AutomationModel(definition.className(), now);
-        model.setData(Json.write(data == null ? Map.of() : data));
         model.setKey(HexFormat.of().formatHex(randomKey()));
         model.setDueAt(now);
-        em.persist(model);
-        em.persist(new AutomationTaskModel(model, definition.firstNode().name(), null, now));
-
-        InstanceBinding binding = new InstanceBinding(model);
+        InstanceBinding binding = new InstanceBinding(model, em);
         Automation automation = factory.create(definition.type());
         try {
-            automation.bind(binding);
+            binding.attach(automation);
+            storeEntitiesById(values, automation);
+            model.setData(Json.write(values));
+            if (definition.uniqueBy() != null) {
+                String uniqueKey = uniqueKey(definition, values);
+                List<AutomationModel> running = em.createNamedQuery(AutomationModel.BY_UNIQUE_KEY, AutomationModel.class)
+                        .setParameter("uniqueKey", uniqueKey)
+                        .getResultList();
+                if (!running.isEmpty()) {
+                    return running.get(0);
+                }
+                model.setUniqueKey(uniqueKey);
+            }
+            em.persist(model);
+            if (model.getUniqueKey() != null) {
+                flushUnique(definition, model);
+            }
+            em.persist(new AutomationTaskModel(model, definition.firstNode().name(), null, now));
+            binding = new InstanceBinding(model, em);
+            binding.attach(automation);
             if (event != null && definition.onStart() != null) {
                 invokeOnStart(definition, automation, event);
                 binding.writeBack();
             }
             if (autorun) {
-                run(model, definition, automation, binding);
+                interpreter(definition, automation, binding).run();
             }
         } finally {
             factory.release(automation);
@@ -93,21 +122,12 @@ public final class AutomationEngine {
      * @throws IllegalStateException if the instance is finished or failed
      */
     public String run(AutomationModel model) {
-        AutomationDefinition definition = registry.find(model.getAutomationClass());
+        AutomationDefinition definition = definitionOf(model);
         if (definition == null) {
-            LOG.warning(() -> "Automation instance " + model.getId() + " is of class " + model.getAutomationClass()
-                    + ", which is not deployed; it is left as it is");
             model.setDueAt(null);
             return null;
         }
-        InstanceBinding binding = new InstanceBinding(model);
-        Automation automation = factory.create(definition.type());
-        try {
-            automation.bind(binding);
-            return run(model, definition, automation, binding);
-        } finally {
-            factory.release(automation);
-        }
+        return withAutomation(model, definition, (automation, binding) -> interpreter(definition, automation, binding).run());
     }
 
     /** Ids of the running instances whose due time has passed, earliest first. */
@@ -135,120 +155,362 @@ public final class AutomationEngine {
         return true;
     }
 
+    /**
+     * Records a failure that happened in a transaction that was rolled back (see
+     * {@link StepRolledBackException}); call it in a new transaction.
+     */
+    public void recordFailure(long automationId, String node, String message, String errorResult) {
+        AutomationModel model = em.find(AutomationModel.class, automationId, LockModeType.PESSIMISTIC_WRITE);
+        if (model == null) {
+            return;
+        }
+        AutomationTaskModel task = em.createNamedQuery(AutomationTaskModel.OPEN_OF_AUTOMATION, AutomationTaskModel.class)
+                .setParameter("automation", model)
+                .getResultList().stream()
+                .filter(t -> t.getStatus().equals(node))
+                .findFirst()
+                .orElse(null);
+        if (task == null) {
+            task = new AutomationTaskModel(model, node, null, clock.instant());
+            em.persist(task);
+        }
+        task.finish(clock.instant(), message, errorResult);
+        model.setState(AutomationState.FAILED);
+        model.setDueAt(null);
+        model.setUpdated(clock.instant());
+    }
+
+    // ---------------------------------------------------------------- reading instances
+
+    public AutomationModel find(long id) {
+        return em.find(AutomationModel.class, id);
+    }
+
+    /** The instance with that key (the spec's {@code get_key()}), or {@code null}. */
+    public AutomationModel findByKey(String key) {
+        return em.createNamedQuery(AutomationModel.BY_KEY, AutomationModel.class)
+                .setParameter("key", key)
+                .getResultStream().findFirst().orElse(null);
+    }
+
     public List<AutomationTaskModel> tasks(AutomationModel model) {
         return em.createNamedQuery(AutomationTaskModel.ALL_OF_AUTOMATION, AutomationTaskModel.class)
                 .setParameter("automation", model)
                 .getResultList();
     }
 
-    private String run(AutomationModel model, AutomationDefinition definition, Automation automation,
-                       InstanceBinding binding) {
-        if (model.getState() != AutomationState.RUNNING) {
-            throw new IllegalStateException("Automation instance " + model.getId() + " is " + model.getState()
-                    + " and cannot run again");
+    /** Removes the instance and its tasks (the spec's {@code kill()}). */
+    public boolean kill(long id) {
+        AutomationModel model = em.find(AutomationModel.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (model == null) {
+            return false;
         }
-        Deque<AutomationTaskModel> open = new ArrayDeque<>(
-                em.createNamedQuery(AutomationTaskModel.OPEN_OF_AUTOMATION, AutomationTaskModel.class)
-                        .setParameter("automation", model)
-                        .getResultList());
-        Instant wakeUp = null;
-        String stoppedAt = null;
-        int executed = 0;
-        while (!open.isEmpty() && model.getState() == AutomationState.RUNNING) {
-            AutomationTaskModel task = open.poll();
-            stoppedAt = task.getStatus();
-            NodeDefinition nodeDefinition = definition.node(task.getStatus());
-            if (nodeDefinition == null) {
-                LOG.warning(() -> "Automation instance " + model.getId() + " stands on node '" + task.getStatus()
-                        + "', which " + definition.className() + " no longer has; the path waits");
-                continue;
-            }
-            if (executed++ >= MAX_NODES_PER_RUN) {
-                wakeUp = earliest(wakeUp, clock.instant());
-                continue;
-            }
-            Node<?> node = nodeDefinition.nodeOf(automation);
-            TaskHandle handle = new TaskHandle(task, binding, clock);
-
-            Instant until;
-            try {
-                until = waitsUntil(node, handle);
-            } catch (Exception e) {
-                fail(model, task, e);
-                break;
-            }
-            if (until != null && clock.instant().isBefore(until)) {
-                wakeUp = earliest(wakeUp, until);
-                continue;
-            }
-
-            String next;
-            if (node instanceof End) {
-                task.finish(clock.instant(), "OK", null);
-                model.setState(AutomationState.FINISHED);
-                break;
-            } else if (node instanceof Execute execute) {
-                try {
-                    Object result = execute.executeFor(handle);
-                    task.finish(clock.instant(), "OK", Json.writeOrNull(result));
-                    next = nextOf(nodeDefinition, node);
-                } catch (Exception e) {
-                    if (execute.getOnError() == null) {
-                        fail(model, task, e);
-                        break;
-                    }
-                    task.finish(clock.instant(), e.toString(), errorResult(e));
-                    next = execute.getOnError();
-                }
-            } else {
-                throw new IllegalStateException("Node kind " + node.kind() + " is not supported by this engine");
-            }
-            AutomationTaskModel nextTask = new AutomationTaskModel(model, next, task.getId(), clock.instant());
-            em.persist(nextTask);
-            open.add(nextTask);
-        }
-        binding.writeBack();
-        model.setDueAt(model.getState() == AutomationState.RUNNING ? wakeUp : null);
-        model.setUpdated(clock.instant());
-        return stoppedAt;
+        em.createNamedQuery(AutomationTaskModel.DELETE_OF_AUTOMATIONS).setParameter("ids", List.of(id)).executeUpdate();
+        em.remove(model);
+        return true;
     }
 
-    private static String nextOf(NodeDefinition definition, Node<?> node) {
-        return node.getNext() != null ? node.getNext() : definition.defaultNext();
+    /** Deletes the instances finished more than {@code days} days ago, with their tasks, in batches. */
+    public HistoryDeletion deleteHistory(int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("days must not be negative: " + days);
+        }
+        Instant before = clock.instant().minus(Duration.ofDays(days));
+        List<Long> ids = em.createNamedQuery(AutomationModel.FINISHED_BEFORE, Long.class)
+                .setParameter("before", before)
+                .getResultList();
+        long automations = 0;
+        long tasks = 0;
+        for (int from = 0; from < ids.size(); from += DELETE_BATCH) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + DELETE_BATCH));
+            tasks += em.createNamedQuery(AutomationTaskModel.DELETE_OF_AUTOMATIONS).setParameter("ids", batch).executeUpdate();
+            automations += em.createNamedQuery(AutomationModel.DELETE_BY_IDS).setParameter("ids", batch).executeUpdate();
+        }
+        em.clear();
+        return new HistoryDeletion(automations, tasks);
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    /**
+     * Sends a message to a running instance (the spec's {@code send_message}). Returns the
+     * receiver's answer; {@code null} when the instance is unknown or not running, or the data does
+     * not satisfy the receiver's requirements.
+     *
+     * @throws IllegalArgumentException if the automation has no receiver for the message
+     */
+    public Object sendMessage(long id, String message, String token, Map<String, ?> data) {
+        return messenger.send(id, message, token, data, null, null);
+    }
+
+    /**
+     * The spec's {@code dispatch_message}: the target is an instance id ({@link Number}) or key
+     * ({@link String}); an unknown target returns {@code null}.
+     */
+    public Object dispatchMessage(Object idOrKey, String message, String token, Map<String, ?> data) {
+        Long id = null;
+        if (idOrKey instanceof Number number) {
+            id = number.longValue();
+        } else if (idOrKey instanceof String key) {
+            AutomationModel model = findByKey(key);
+            id = model == null ? null : model.getId();
+        }
+        return id == null ? null : sendMessage(id, message, token, data);
+    }
+
+    /** Sends to every running instance of the class until one answers {@code "received"}; returns the answers. */
+    public List<Object> broadcastMessage(Class<? extends Automation> type, String message, String token, Map<String, ?> data) {
+        return messenger.broadcast(type.getName(), message, token, data, null, null);
+    }
+
+    /**
+     * Starts an instance and sends it the message before its first run (the spec's
+     * {@code create_on_message}); a {@code @Unique} automation takes its unique parameters from
+     * the data.
+     */
+    public AutomationModel createOnMessage(Class<? extends Automation> type, String message, String token,
+                                           Map<String, ?> data) {
+        AutomationDefinition definition = registry.get(type);
+        Messenger.receiverOf(definition, message);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (definition.uniqueBy() != null) {
+            for (String name : definition.uniqueBy()) {
+                parameters.put(name, data == null ? null : data.get(name));
+            }
+        }
+        AutomationModel model = start(type, parameters, null, false);
+        sendMessage(model.getId(), message, token, data);
+        if (model.getState() == AutomationState.RUNNING) {
+            run(model);
+        }
+        return model;
+    }
+
+    /** Whether the data satisfies the requirements of the class's receiver of the message. */
+    public boolean satisfiesDataRequirements(Class<? extends Automation> type, String message, Map<String, ?> data) {
+        AutomationDefinition.Receiver receiver = registry.get(type).receiver(message);
+        return receiver != null && Messenger.satisfies(receiver, data);
+    }
+
+    // ---------------------------------------------------------------- forms
+
+    /** What a page needs to show a form task. */
+    public record FormTask(AutomationTaskModel task, AutomationDefinition automation, Form form,
+                           Map<String, Object> context, String templateName) {
+    }
+
+    /**
+     * The open form task with that id, for a caller allowed to process it.
+     *
+     * @throws TaskNotAllowedException if there is no such open task or the caller may not process it
+     * @throws TaskAlreadyCompletedException if it was completed already
+     */
+    public FormTask formTask(long taskId, Caller caller, Map<String, ?> configuredContext) {
+        AutomationTaskModel task = openFormTask(taskId, caller);
+        AutomationModel model = task.getAutomation();
+        AutomationDefinition definition = definitionOf(model);
+        return withAutomation(model, definition, (automation, binding) -> {
+            Form form = formNode(definition, automation, task);
+            Map<String, Object> context = new LinkedHashMap<>(configuredContext == null ? Map.of() : configuredContext);
+            context.putAll(automation.formContext());
+            context.putAll(form.getContext());
+            String template = form.getTemplateName() != null ? form.getTemplateName() : definition.defaultTemplateName();
+            return new FormTask(task, definition, form, context, template);
+        });
+    }
+
+    /**
+     * The values a form starts with: a new form object filled from the instance's data, or for a
+     * model form the bound entity (a new one if the key is not set yet).
+     */
+    public Object formValues(long taskId, Caller caller) {
+        AutomationTaskModel task = openFormTask(taskId, caller);
+        AutomationModel model = task.getAutomation();
+        AutomationDefinition definition = definitionOf(model);
+        return withAutomation(model, definition, (automation, binding) -> {
+            Form form = formNode(definition, automation, task);
+            if (form instanceof ModelForm modelForm) {
+                Object entity = automation.model(modelForm.getKey(), modelForm.getEntityClass());
+                return entity != null ? entity : DefinitionReader.newObject(modelForm.getEntityClass());
+            }
+            return Json.fill(binding.data(), form.getFormClass());
+        });
+    }
+
+    /**
+     * Completes a form task with valid values (the caller validates them): stores them in the
+     * data (a model form saves its entity and stores its id), records who and when in
+     * {@code _<node>_validated}, and continues the instance in the same transaction.
+     *
+     * @throws TaskAlreadyCompletedException if someone completed it first
+     * @throws TaskNotAllowedException if the caller may not process it
+     */
+    public String completeForm(long taskId, Object values, Caller caller) {
+        AutomationTaskModel task = em.find(AutomationTaskModel.class, taskId);
+        if (task == null || !task.isInteraction()) {
+            throw new TaskNotAllowedException("There is no form task " + taskId);
+        }
+        // the row lock serialises concurrent submissions: the second sees the task finished
+        AutomationModel model = em.find(AutomationModel.class, task.getAutomation().getId(), LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(task);
+        if (!task.isOpen()) {
+            throw new TaskAlreadyCompletedException("This task was already completed"
+                    + (task.getCompletedBy() == null ? "" : " by " + task.getCompletedBy()) + ".");
+        }
+        if (model.getState() != AutomationState.RUNNING) {
+            throw new TaskNotAllowedException("The automation of task " + taskId + " is " + model.getState());
+        }
+        if (!mayProcess(caller, task)) {
+            throw new TaskNotAllowedException("You may not work on task " + taskId);
+        }
+        AutomationDefinition definition = definitionOf(model);
+        return withAutomation(model, definition, (automation, binding) -> {
+            Form form = formNode(definition, automation, task);
+            if (form instanceof ModelForm modelForm) {
+                EntityManager entities = automation.modelEntityManager();
+                Object saved = entities.merge(values);
+                entities.flush();
+                binding.data().put(modelForm.getKey(),
+                        entities.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(saved));
+            } else {
+                binding.data().putAll(Json.toMap(values));
+            }
+            Map<String, Object> validated = new LinkedHashMap<>();
+            validated.put("user", caller.name());
+            validated.put("time", clock.instant().toString());
+            binding.data().put("_" + task.getStatus() + "_validated", validated);
+            task.finish(clock.instant(), "OK", null);
+            task.setCompletedBy(caller.name());
+            AutomationDefinition.NodeDefinition node = definition.node(task.getStatus());
+            String next = form.getNext() != null ? form.getNext() : node.defaultNext();
+            return interpreter(definition, automation, binding).continueAfter(task, next);
+        });
+    }
+
+    /** Whether the caller may process the form task: user, group and every permission must hold; administrators always may. */
+    public static boolean mayProcess(Caller caller, AutomationTaskModel task) {
+        if (caller == null) {
+            return false;
+        }
+        if (caller.isAdministrator()) {
+            return true;
+        }
+        if (task.getInteractionUser() != null && !task.getInteractionUser().equals(caller.name())) {
+            return false;
+        }
+        if (task.getInteractionGroup() != null && !caller.isInGroup(task.getInteractionGroup())) {
+            return false;
+        }
+        if (task.getInteractionPermissions() != null) {
+            for (String permission : task.getInteractionPermissions().split(",")) {
+                if (!caller.hasPermission(permission)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The open form tasks of running instances that the caller may process. */
+    public List<AutomationTaskModel> openFormTasks(Caller caller) {
+        List<AutomationTaskModel> tasks = new ArrayList<>();
+        for (AutomationTaskModel task : em.createNamedQuery(AutomationTaskModel.OPEN_INTERACTIONS, AutomationTaskModel.class)
+                .getResultList()) {
+            if (mayProcess(caller, task)) {
+                tasks.add(task);
+            }
+        }
+        return tasks;
+    }
+
+    private AutomationTaskModel openFormTask(long taskId, Caller caller) {
+        AutomationTaskModel task = em.find(AutomationTaskModel.class, taskId);
+        if (task == null || !task.isInteraction() || !mayProcess(caller, task)) {
+            throw new TaskNotAllowedException("There is no form task " + taskId + " for you");
+        }
+        if (!task.isOpen()) {
+            throw new TaskAlreadyCompletedException("This task was already completed"
+                    + (task.getCompletedBy() == null ? "" : " by " + task.getCompletedBy()) + ".");
+        }
+        return task;
+    }
+
+    private static Form formNode(AutomationDefinition definition, Automation automation, AutomationTaskModel task) {
+        if (definition == null || definition.node(task.getStatus()) == null
+                || !(definition.node(task.getStatus()).nodeOf(automation) instanceof Form form)) {
+            throw new TaskNotAllowedException("Task " + task.getId() + " stands on node '" + task.getStatus()
+                    + "', which is no form of a deployed automation");
+        }
+        return form;
+    }
+
+    // ---------------------------------------------------------------- shared with the interpreter and messenger
+
+    AutomationDefinition definitionOf(AutomationModel model) {
+        return registry.find(model.getAutomationClass());
+    }
+
+    AutomationRegistry registry() {
+        return registry;
+    }
+
+    AutomationFactory factory() {
+        return factory;
+    }
+
+    Messenger messenger() {
+        return messenger;
     }
 
     /** The time before which the node must not run, or {@code null}. */
-    private static Instant waitsUntil(Node<?> node, TaskHandle task) throws Exception {
+    Instant waitsUntil(Node<?> node, org.automations.flow.Task task) throws Exception {
         Instant until = null;
         TaskValue<Instant> untilValue = node.getAfterWaitingUntil();
         if (untilValue != null) {
-            until = requireValue(untilValue.valueFor(task), "afterWaitingUntil");
+            until = requireTime(untilValue.valueFor(task), "afterWaitingUntil");
         }
         TaskValue<Duration> forValue = node.getAfterWaitingFor();
         if (forValue != null) {
-            Instant after = task.created().plus(requireValue(forValue.valueFor(task), "afterWaitingFor"));
+            Object duration = forValue.valueFor(task);
+            if (!(duration instanceof Duration)) {
+                throw new IllegalStateException("afterWaitingFor returned " + duration + "; return a java.time.Duration");
+            }
+            Instant after = task.created().plus((Duration) duration);
             until = until == null || after.isAfter(until) ? after : until;
         }
         return until;
     }
 
-    private static <T> T requireValue(T value, String modifier) {
-        if (value == null) {
-            throw new IllegalStateException(modifier + " returned null; return a time to wait for");
+    private static Instant requireTime(Object value, String modifier) {
+        if (!(value instanceof Instant instant)) {
+            throw new IllegalStateException(modifier + " returned " + value + "; return a java.time.Instant");
         }
-        return value;
+        return instant;
     }
 
-    private void fail(AutomationModel model, AutomationTaskModel task, Exception e) {
-        LOG.log(Level.FINE, e, () -> "Automation instance " + model.getId() + " failed at node " + task.getStatus());
-        task.finish(clock.instant(), e.toString(), errorResult(e));
-        model.setState(AutomationState.FAILED);
-    }
-
-    private static String errorResult(Throwable e) {
+    static String errorResult(Throwable e) {
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
         return Json.write(Map.of("error", trace.toString()));
+    }
+
+    private Interpreter interpreter(AutomationDefinition definition, Automation automation, InstanceBinding binding) {
+        return new Interpreter(this, em, clock, rollbackOnly, definition, automation, binding);
+    }
+
+    private interface WithAutomation<T> {
+        T apply(Automation automation, InstanceBinding binding);
+    }
+
+    private <T> T withAutomation(AutomationModel model, AutomationDefinition definition, WithAutomation<T> work) {
+        InstanceBinding binding = new InstanceBinding(model, em);
+        Automation automation = factory.create(definition.type());
+        try {
+            binding.attach(automation);
+            return work.apply(automation, binding);
+        } finally {
+            factory.release(automation);
+        }
     }
 
     private static void invokeOnStart(AutomationDefinition definition, Automation automation, Object event) {
@@ -265,8 +527,47 @@ public final class AutomationEngine {
         }
     }
 
-    private static Instant earliest(Instant a, Instant b) {
-        return a == null || b.isBefore(a) ? b : a;
+    /** JPA entities among the start parameters are stored by id (the spec's model binding). */
+    private static void storeEntitiesById(Map<String, Object> values, Automation automation) {
+        for (Map.Entry<String, Object> entry : values.entrySet()) {
+            Object value = entry.getValue();
+            if (value != null && value.getClass().isAnnotationPresent(jakarta.persistence.Entity.class)) {
+                Object id = automation.modelEntityManager().getEntityManagerFactory().getPersistenceUnitUtil()
+                        .getIdentifier(value);
+                if (id == null) {
+                    throw new IllegalArgumentException("The entity given as '" + entry.getKey()
+                            + "' has no id yet; persist it before starting the automation");
+                }
+                entry.setValue(id);
+            }
+        }
+    }
+
+    private static String uniqueKey(AutomationDefinition definition, Map<String, Object> values) {
+        List<Object> identifying = new ArrayList<>();
+        for (String name : definition.uniqueBy()) {
+            if (!values.containsKey(name)) {
+                throw new IllegalArgumentException("Automation " + definition.className() + " is unique by "
+                        + definition.uniqueBy() + "; start it with data containing '" + name + "'");
+            }
+            identifying.add(values.get(name));
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(
+                    (definition.className() + "|" + Json.write(identifying)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void flushUnique(AutomationDefinition definition, AutomationModel model) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new IllegalStateException("Another instance of the unique automation " + definition.className()
+                    + " was started at the same time; this start was refused", e);
+        }
     }
 
     private static byte[] randomKey() {

@@ -40,6 +40,37 @@ public final class Json {
         }
     }
 
+    /** Converts a JSON value (as read from the data) to the given type, e.g. an id to {@code Long}. */
+    public static <T> T convert(Object value, Class<T> type) {
+        return MAPPER.convertValue(value, type);
+    }
+
+    /** Whether the value can be converted to the type (the spec's data-requirement check). */
+    public static boolean convertible(Object value, Class<?> type) {
+        if (value == null) {
+            return false;
+        }
+        if (type == String.class) {
+            return value instanceof String || value instanceof Number || value instanceof Boolean;
+        }
+        try {
+            return MAPPER.convertValue(value, type) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A new object of the type filled from the data's matching keys (the others are ignored). */
+    public static <T> T fill(Map<String, Object> data, Class<T> type) {
+        return MAPPER.copy().configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .convertValue(data, type);
+    }
+
+    /** The object's properties as a JSON-ready map. */
+    public static Map<String, Object> toMap(Object value) {
+        return MAPPER.convertValue(value, MAP);
+    }
+
     /** Writes a value, or returns {@code null} when it is not JSON-serialisable. */
     public static String writeOrNull(Object value) {
         if (value == null) {

@@ -13,4 +13,13 @@ public interface AutomationHandle {
     Map<String, Object> data();
 
     String key();
+
+    /** Writes the data to the instance's row now. */
+    void save();
+
+    /** The entity bound under the key, read with the automation's entity manager. */
+    <T> T model(String key, Class<T> type);
+
+    /** The engine's own entity manager. */
+    jakarta.persistence.EntityManager engineEntityManager();
 }

@@ -24,4 +24,26 @@ public @interface Meta {
 
     /** Human-readable plural; empty means {@code "Automations <SimpleClassName>"}. */
     String verboseNamePlural() default "";
+
+    /** The Facelets template of this automation's dashboard item; empty means the standard one. */
+    String dashboardTemplate() default "";
+
+    /** The Facelets template of this automation's forms when a form node names none. */
+    String defaultTemplateName() default "";
+
+    /** Whether receivers are offered to page authors (the spec's {@code publish_receivers}). */
+    boolean publishReceivers() default false;
+
+    /** Status views of an instance (the spec's {@code *_template} meta options). */
+    StatusTemplate[] statusTemplates() default {};
+
+    /** A status view: a Facelets template and its human-readable name. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({})
+    @interface StatusTemplate {
+        String name();
+
+        String template();
+    }
 }

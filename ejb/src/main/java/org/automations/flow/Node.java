@@ -35,6 +35,9 @@ public abstract class Node<N extends Node<N>> {
     private String next;
     private TaskValue<Instant> waitUntil;
     private TaskValue<Duration> waitFor;
+    private final List<TaskCondition> asSoonAs = new ArrayList<>();
+    private final List<TaskCondition> skipIf = new ArrayList<>();
+    private Duration skipAfter;
 
     /** Continue with the named node after this one, instead of the next one in declaration order. */
     public N next(String nodeName) {
@@ -72,6 +75,45 @@ public abstract class Node<N extends Node<N>> {
         Objects.requireNonNull(duration, "duration");
         once(waitFor, "afterWaitingFor");
         waitFor = duration;
+        return self();
+    }
+
+    /**
+     * Wait until the condition holds; it is checked when the automation arrives at the node and
+     * again on each later run. Several conditions must all hold.
+     */
+    public N asSoonAs(TaskCondition condition) {
+        asSoonAs.add(Objects.requireNonNull(condition, "condition"));
+        return self();
+    }
+
+    /** As {@link #asSoonAs(TaskCondition)} with a fixed value. */
+    public N asSoonAs(boolean condition) {
+        return asSoonAs(task -> condition);
+    }
+
+    /**
+     * Leave the node unprocessed (task message {@code skipped}) if the condition holds. Skipping
+     * takes precedence over waits and conditions. Several conditions: any one skips.
+     */
+    public N skipIf(TaskCondition condition) {
+        skipIf.add(Objects.requireNonNull(condition, "condition"));
+        return self();
+    }
+
+    /** As {@link #skipIf(TaskCondition)} with a fixed value. */
+    public N skipIf(boolean condition) {
+        return skipIf(task -> condition);
+    }
+
+    /**
+     * Skip the node once the duration has passed since its task was created, e.g. to stop waiting
+     * for a person after three days.
+     */
+    public N skipAfter(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        once(skipAfter, "skipAfter");
+        skipAfter = duration;
         return self();
     }
 
@@ -125,5 +167,30 @@ public abstract class Node<N extends Node<N>> {
 
     public final TaskValue<Duration> getAfterWaitingFor() {
         return waitFor;
+    }
+
+    public final List<TaskCondition> getAsSoonAs() {
+        return Collections.unmodifiableList(asSoonAs);
+    }
+
+    public final List<TaskCondition> getSkipIf() {
+        return Collections.unmodifiableList(skipIf);
+    }
+
+    public final Duration getSkipAfter() {
+        return skipAfter;
+    }
+
+    /**
+     * The names of the nodes this node may continue with, besides the next one in declaration
+     * order (used by the definition checks and the diagram).
+     */
+    public java.util.List<String> targets() {
+        return next == null ? List.of() : List.of(next);
+    }
+
+    /** Whether the path continues with the next node in declaration order when no target applies. */
+    public boolean continuesInOrder() {
+        return next == null;
     }
 }

@@ -26,12 +26,29 @@ import java.time.Instant;
 @NamedQuery(name = AutomationModel.DUE_IDS,
         query = "SELECT a.id FROM AutomationModel a WHERE a.dueAt <= :now AND a.state = "
                 + "org.automations.persistence.AutomationState.RUNNING ORDER BY a.dueAt, a.id")
+@NamedQuery(name = AutomationModel.BY_KEY,
+        query = "SELECT a FROM AutomationModel a WHERE a.key = :key")
+@NamedQuery(name = AutomationModel.BY_UNIQUE_KEY,
+        query = "SELECT a FROM AutomationModel a WHERE a.uniqueKey = :uniqueKey")
+@NamedQuery(name = AutomationModel.RUNNING_IDS_OF_CLASS,
+        query = "SELECT a.id FROM AutomationModel a WHERE a.automationClass = :automationClass AND a.state = "
+                + "org.automations.persistence.AutomationState.RUNNING ORDER BY a.id")
+@NamedQuery(name = AutomationModel.FINISHED_BEFORE,
+        query = "SELECT a.id FROM AutomationModel a WHERE a.state = "
+                + "org.automations.persistence.AutomationState.FINISHED AND a.updated < :before ORDER BY a.id")
+@NamedQuery(name = AutomationModel.DELETE_BY_IDS,
+        query = "DELETE FROM AutomationModel a WHERE a.id IN :ids")
 @NamedQuery(name = AutomationModel.ALL_NEWEST_FIRST,
         query = "SELECT a FROM AutomationModel a ORDER BY a.id DESC")
 public class AutomationModel {
 
     public static final String DUE_IDS = "AutomationModel.dueIds";
     public static final String ALL_NEWEST_FIRST = "AutomationModel.allNewestFirst";
+    public static final String BY_KEY = "AutomationModel.byKey";
+    public static final String BY_UNIQUE_KEY = "AutomationModel.byUniqueKey";
+    public static final String RUNNING_IDS_OF_CLASS = "AutomationModel.runningIdsOfClass";
+    public static final String FINISHED_BEFORE = "AutomationModel.finishedBefore";
+    public static final String DELETE_BY_IDS = "AutomationModel.deleteByIds";
 
     @Id
     @SequenceGenerator(name = "ATM_AUTOMATION_SEQ", sequenceName = "ATM_AUTOMATION_SEQ", allocationSize = 50)
@@ -48,8 +65,15 @@ public class AutomationModel {
     @Column(name = "DATA", nullable = false)
     private String data = "{}";
 
-    @Column(name = "INSTANCE_KEY", length = 64)
+    @Column(name = "INSTANCE_KEY", length = 64, unique = true)
     private String key;
+
+    /**
+     * Set while a {@code @Unique} automation holds its uniqueness; the unique constraint makes the
+     * database refuse a second one (several NULLs are allowed).
+     */
+    @Column(name = "UNIQUE_KEY", length = 64, unique = true)
+    private String uniqueKey;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "STATE", nullable = false, length = 16)
@@ -100,6 +124,14 @@ public class AutomationModel {
 
     public void setKey(String key) {
         this.key = key;
+    }
+
+    public String getUniqueKey() {
+        return uniqueKey;
+    }
+
+    public void setUniqueKey(String uniqueKey) {
+        this.uniqueKey = uniqueKey;
     }
 
     public AutomationState getState() {

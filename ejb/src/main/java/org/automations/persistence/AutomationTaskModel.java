@@ -23,15 +23,23 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "ATM_TASK", indexes = {
-        @Index(name = "ATM_TASK_AUTOMATION", columnList = "AUTOMATION_ID, FINISHED")})
+        @Index(name = "ATM_TASK_AUTOMATION", columnList = "AUTOMATION_ID, FINISHED"),
+        @Index(name = "ATM_TASK_OPEN_INTERACTION", columnList = "INTERACTION, FINISHED")})
 @NamedQuery(name = AutomationTaskModel.OPEN_OF_AUTOMATION,
         query = "SELECT t FROM AutomationTaskModel t WHERE t.automation = :automation AND t.finished IS NULL ORDER BY t.id")
+@NamedQuery(name = AutomationTaskModel.OPEN_INTERACTIONS,
+        query = "SELECT t FROM AutomationTaskModel t JOIN FETCH t.automation a WHERE t.interaction = TRUE"
+                + " AND t.finished IS NULL AND a.state = org.automations.persistence.AutomationState.RUNNING ORDER BY t.id")
+@NamedQuery(name = AutomationTaskModel.DELETE_OF_AUTOMATIONS,
+        query = "DELETE FROM AutomationTaskModel t WHERE t.automation.id IN :ids")
 @NamedQuery(name = AutomationTaskModel.ALL_OF_AUTOMATION,
         query = "SELECT t FROM AutomationTaskModel t WHERE t.automation = :automation ORDER BY t.id")
 public class AutomationTaskModel {
 
     public static final String OPEN_OF_AUTOMATION = "AutomationTaskModel.openOfAutomation";
     public static final String ALL_OF_AUTOMATION = "AutomationTaskModel.allOfAutomation";
+    public static final String OPEN_INTERACTIONS = "AutomationTaskModel.openInteractions";
+    public static final String DELETE_OF_AUTOMATIONS = "AutomationTaskModel.deleteOfAutomations";
 
     @Id
     @SequenceGenerator(name = "ATM_TASK_SEQ", sequenceName = "ATM_TASK_SEQ", allocationSize = 50)
@@ -45,6 +53,30 @@ public class AutomationTaskModel {
     /** The task this one followed, {@code null} for the first task of a path. */
     @Column(name = "PREVIOUS_ID")
     private Long previousId;
+
+    /** The split task whose path this task is on; {@code null} outside any split. */
+    @Column(name = "SPLIT_TASK_ID")
+    private Long splitTaskId;
+
+    /** Whether this task waits for a person (a form). */
+    @Column(name = "INTERACTION", nullable = false)
+    private boolean interaction;
+
+    /** The user who alone may process the form, if any. */
+    @Column(name = "INTERACTION_USER", length = 100)
+    private String interactionUser;
+
+    /** The group whose members may process the form, if any. */
+    @Column(name = "INTERACTION_GROUP", length = 100)
+    private String interactionGroup;
+
+    /** Roles all required to process the form, comma-separated, if any. */
+    @Column(name = "INTERACTION_PERMISSIONS", length = 500)
+    private String interactionPermissions;
+
+    /** Who completed the form. */
+    @Column(name = "COMPLETED_BY", length = 100)
+    private String completedBy;
 
     /** The node's name (the spec calls it {@code status}). */
     @Column(name = "STATUS", nullable = false, length = 100)
@@ -104,6 +136,46 @@ public class AutomationTaskModel {
 
     public String getResult() {
         return result;
+    }
+
+    public Long getSplitTaskId() {
+        return splitTaskId;
+    }
+
+    public void setSplitTaskId(Long splitTaskId) {
+        this.splitTaskId = splitTaskId;
+    }
+
+    public boolean isInteraction() {
+        return interaction;
+    }
+
+    /** Marks the task as waiting for a person, with who may process it. */
+    public void assign(String user, String group, String permissions) {
+        this.interaction = true;
+        this.interactionUser = user;
+        this.interactionGroup = group;
+        this.interactionPermissions = permissions;
+    }
+
+    public String getInteractionUser() {
+        return interactionUser;
+    }
+
+    public String getInteractionGroup() {
+        return interactionGroup;
+    }
+
+    public String getInteractionPermissions() {
+        return interactionPermissions;
+    }
+
+    public String getCompletedBy() {
+        return completedBy;
+    }
+
+    public void setCompletedBy(String completedBy) {
+        this.completedBy = completedBy;
     }
 
     public boolean isOpen() {

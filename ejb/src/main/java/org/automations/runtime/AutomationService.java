@@ -1,6 +1,8 @@
 package org.automations.runtime;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.AsyncResult;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.SessionContext;
@@ -10,28 +12,38 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.automations.engine.AutomationDefinition;
 import org.automations.engine.AutomationEngine;
+import org.automations.engine.Caller;
+import org.automations.engine.HistoryDeletion;
+import org.automations.engine.StepRolledBackException;
 import org.automations.flow.Automation;
 import org.automations.persistence.AutomationModel;
+import org.automations.persistence.AutomationState;
 import org.automations.persistence.AutomationTaskModel;
 
 /**
- * The engine's API in the container: start automations, step the due ones, read instances and
- * their tasks. Each instance runs in its own transaction, so one failing instance does not roll
- * back the others of the same step.
+ * The engine's API in the container: start automations, step the due ones, send messages,
+ * complete forms, read instances and their tasks. Each instance runs in its own transaction, so
+ * one failing instance does not roll back the others of the same step.
  */
 @Stateless
 @LocalBean
 public class AutomationService {
 
     /** Portable name within the application; the module name is fixed by META-INF/ejb-jar.xml. */
-    public static final String JNDI_NAME = "java:app/automations-ejb/AutomationService!" + "org.automations.runtime.AutomationService";
+    public static final String JNDI_NAME = "java:app/automations-ejb/AutomationService!org.automations.runtime.AutomationService";
 
     /** Due instances one step takes at most; the next step takes the rest. */
     static final int STEP_BATCH = 500;
@@ -50,15 +62,29 @@ public class AutomationService {
     @Inject
     CdiAutomationFactory factory;
 
+    @Inject
+    Validator validator;
+
     @Resource
     SessionContext context;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    // ---------------------------------------------------------------- starting and running
+
     /**
-     * Starts an instance of the automation with the given JSON-serialisable data and runs it until
-     * it waits, in the caller's transaction.
+     * Starts an instance of the automation with the given JSON-serialisable data (JPA entities are
+     * stored by id) and runs it until it waits, in the caller's transaction. A {@code @Unique}
+     * automation returns its running instance.
      */
     public AutomationModel start(Class<? extends Automation> type, Map<String, ?> data) {
         return engine().start(type, data, null, true);
+    }
+
+    /** As {@link #start(Class, Map)}; with {@code autorun} false the instance waits for the next step. */
+    public AutomationModel start(Class<? extends Automation> type, Map<String, ?> data, boolean autorun) {
+        return engine().start(type, data, null, autorun);
     }
 
     /** Starts an instance for a CDI event the automation is {@code @StartedBy}, in the firer's transaction. */
@@ -74,13 +100,16 @@ public class AutomationService {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public int step() {
-        AutomationService self = context.getBusinessObject(AutomationService.class);
+        AutomationService self = self();
         int ran = 0;
         for (Long id : engine().dueInstanceIds(STEP_BATCH)) {
             try {
                 if (self.runIfDue(id)) {
                     ran++;
                 }
+            } catch (StepRolledBackException e) {
+                self.recordFailure(e);
+                ran++;
             } catch (EJBException e) {
                 LOG.log(Level.WARNING, "Automation instance " + id + " could not be run; it stays due", e);
             }
@@ -94,8 +123,65 @@ public class AutomationService {
         return engine().runIfDue(id);
     }
 
+    /**
+     * Runs the instance now, whether due or not, in its own transaction (the spec's {@code run()}).
+     * Returns the node where it stopped.
+     *
+     * @throws IllegalStateException if it is finished or failed
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public String run(long id) {
+        try {
+            return self().runLocked(id);
+        } catch (StepRolledBackException e) {
+            self().recordFailure(e);
+            return e.node();
+        }
+    }
+
+    /** Runs the instance in a new transaction and returns at once (the spec's {@code nice()}). */
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Future<String> nice(long id) {
+        return new AsyncResult<>(run(id));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String runLocked(long id) {
+        AutomationModel model = em.find(AutomationModel.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (model == null) {
+            throw new IllegalArgumentException("There is no automation instance " + id);
+        }
+        return engine().run(model);
+    }
+
+    /** Records a failure whose own transaction was rolled back. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordFailure(StepRolledBackException failure) {
+        LOG.log(Level.INFO, "Automation instance " + failure.automationId() + " failed at node " + failure.node()
+                + " and its code rolled the step back; the failure is recorded", failure);
+        engine().recordFailure(failure.automationId(), failure.node(), failure.getMessage(), failure.errorResult());
+    }
+
+    // ---------------------------------------------------------------- instances
+
     public AutomationModel find(long id) {
         return em.find(AutomationModel.class, id);
+    }
+
+    /** The instance with that key, or {@code null}. */
+    public AutomationModel findByKey(String key) {
+        return engine().findByKey(key);
+    }
+
+    public boolean isFinished(long id) {
+        AutomationModel model = find(id);
+        return model != null && model.getState() == AutomationState.FINISHED;
+    }
+
+    /** Removes the instance and its history (the spec's {@code kill()}). */
+    public boolean kill(long id) {
+        return engine().kill(id);
     }
 
     /** The newest instances first. */
@@ -111,9 +197,74 @@ public class AutomationService {
         return model == null ? List.of() : engine().tasks(model);
     }
 
+    /** Deletes the history of instances finished more than {@code days} days ago. */
+    public HistoryDeletion deleteHistory(int days) {
+        return engine().deleteHistory(days);
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    public Object sendMessage(long id, String message, String token, Map<String, ?> data) {
+        return engine().sendMessage(id, message, token, data);
+    }
+
+    public Object dispatchMessage(Object idOrKey, String message, String token, Map<String, ?> data) {
+        return engine().dispatchMessage(idOrKey, message, token, data);
+    }
+
+    public List<Object> broadcastMessage(Class<? extends Automation> type, String message, String token, Map<String, ?> data) {
+        return engine().broadcastMessage(type, message, token, data);
+    }
+
+    public AutomationModel createOnMessage(Class<? extends Automation> type, String message, String token, Map<String, ?> data) {
+        return engine().createOnMessage(type, message, token, data);
+    }
+
+    public boolean satisfiesDataRequirements(Class<? extends Automation> type, String message, Map<String, ?> data) {
+        return engine().satisfiesDataRequirements(type, message, data);
+    }
+
+    // ---------------------------------------------------------------- forms
+
+    /** The open form tasks of running instances that the caller may process. */
+    public List<AutomationTaskModel> openFormTasks(Caller caller) {
+        return engine().openFormTasks(caller);
+    }
+
+    public AutomationEngine.FormTask formTask(long taskId, Caller caller, Map<String, ?> configuredContext) {
+        return engine().formTask(taskId, caller, configuredContext);
+    }
+
+    public Object formValues(long taskId, Caller caller) {
+        return engine().formValues(taskId, caller);
+    }
+
+    /**
+     * Validates the values with Bean Validation, then completes the form task and continues the
+     * instance, all in one transaction.
+     *
+     * @throws ConstraintViolationException if the values are not valid (nothing is changed)
+     */
+    public String completeForm(long taskId, Object values, Caller caller) {
+        Set<ConstraintViolation<Object>> violations = validator.validate(values);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return engine().completeForm(taskId, values, caller);
+    }
+
+    // ---------------------------------------------------------------- automation classes
+
     /** The deployed automations (the spec's {@code get_automations()}). */
     public Collection<AutomationDefinition> automations() {
         return extension.registry().all();
+    }
+
+    /** The deployed automations whose class is in the package or below it. */
+    public List<AutomationDefinition> automations(String packageName) {
+        return extension.registry().all().stream()
+                .filter(definition -> definition.className().startsWith(packageName + "."))
+                .toList();
     }
 
     /** The deployed automation of that class name, or {@code null}. */
@@ -121,7 +272,12 @@ public class AutomationService {
         return extension.registry().find(className);
     }
 
+    private AutomationService self() {
+        return context.getBusinessObject(AutomationService.class);
+    }
+
     private AutomationEngine engine() {
-        return new AutomationEngine(em, clock.clock(), extension.registry(), factory);
+        return new AutomationEngine(em, clock.clock(), extension.registry(), factory,
+                () -> transactions.getTransactionKey() != null && transactions.getRollbackOnly());
     }
 }

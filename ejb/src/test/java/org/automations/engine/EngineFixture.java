@@ -43,7 +43,7 @@ final class EngineFixture implements AutoCloseable {
         EntityManager em = emf.createEntityManager();
         try {
             em.getTransaction().begin();
-            T result = work.apply(new AutomationEngine(em, clock, registry, AutomationFactory.reflective()));
+            T result = work.apply(engine(em));
             em.getTransaction().commit();
             return result;
         } finally {
@@ -52,6 +52,11 @@ final class EngineFixture implements AutoCloseable {
             }
             em.close();
         }
+    }
+
+    AutomationEngine engine(EntityManager em) {
+        return new AutomationEngine(em, clock, registry, AutomationFactory.reflective(),
+                () -> em.getTransaction().isActive() && em.getTransaction().getRollbackOnly());
     }
 
     long start(Class<? extends Automation> type, Map<String, ?> data) {
