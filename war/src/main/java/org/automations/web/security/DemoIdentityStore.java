@@ -20,7 +20,7 @@ public class DemoIdentityStore implements IdentityStore {
 
     private static final Map<String, DemoUser> USERS = Map.of(
             "admin", new DemoUser("admin", Set.of(Roles.ADMIN, Roles.USER)),
-            "alice", new DemoUser("alice", Set.of(Roles.USER, "sales")),
+            "alice", new DemoUser("alice", Set.of(Roles.USER, "sales", "moderators")),
             "bob", new DemoUser("bob", Set.of(Roles.USER, "support")));
 
     @Override
