@@ -176,8 +176,57 @@ public final class AutomationEngine {
         }
         task.finish(clock.instant(), message, errorResult);
         model.setState(AutomationState.FAILED);
+        model.setFailedTaskId(task.getId());
         model.setDueAt(null);
         model.setUpdated(clock.instant());
+    }
+
+    /**
+     * Retries a failed instance from its failed node: a new task for that node follows the failed
+     * one (the history shows both attempts), and the instance runs again.
+     *
+     * @return the node where it stopped
+     * @throws IllegalStateException if the instance is not failed
+     */
+    public String retry(long id) {
+        AutomationModel model = em.find(AutomationModel.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (model == null) {
+            throw new IllegalArgumentException("There is no automation instance " + id);
+        }
+        if (model.getState() != AutomationState.FAILED || model.getFailedTaskId() == null) {
+            throw new IllegalStateException("Automation instance " + id + " is " + model.getState() + ", not failed; only a failed instance can be retried");
+        }
+        AutomationTaskModel failed = em.find(AutomationTaskModel.class, model.getFailedTaskId());
+        AutomationTaskModel again = new AutomationTaskModel(model, failed.getStatus(), failed.getId(), clock.instant());
+        again.setSplitTaskId(failed.getSplitTaskId());
+        em.persist(again);
+        model.setState(AutomationState.RUNNING);
+        model.setFailedTaskId(null);
+        model.setDueAt(clock.instant());
+        return run(model);
+    }
+
+    /**
+     * Open tasks that stand on a node their automation no longer has, or whose automation class is
+     * no longer deployed (after a redeploy): they wait until someone adds the node back or kills
+     * the instance.
+     */
+    public List<AutomationTaskModel> strandedTasks() {
+        List<AutomationTaskModel> stranded = new ArrayList<>();
+        List<String> classes = new ArrayList<>();
+        for (AutomationDefinition definition : registry.all()) {
+            classes.add(definition.className());
+            stranded.addAll(em.createNamedQuery(AutomationTaskModel.OPEN_ON_OTHER_NODES, AutomationTaskModel.class)
+                    .setParameter("automationClass", definition.className())
+                    .setParameter("nodes", definition.nodes().stream().map(AutomationDefinition.NodeDefinition::name).toList())
+                    .getResultList());
+        }
+        if (!classes.isEmpty()) {
+            stranded.addAll(em.createNamedQuery(AutomationTaskModel.OPEN_OF_OTHER_CLASSES, AutomationTaskModel.class)
+                    .setParameter("classes", classes)
+                    .getResultList());
+        }
+        return stranded;
     }
 
     // ---------------------------------------------------------------- reading instances

@@ -138,6 +138,10 @@ final class Interpreter {
             moveOn(task, nextOf(definitionOfNode, node));
             return Outcome.MOVED_ON;
         }
+        if (!node.getSkipIf().isEmpty()) {
+            // a skip condition is re-checked on every tick while the node waits
+            skipAt = now;
+        }
         Instant until = engine.waitsUntil(node, handle);
         if (until != null && now.isBefore(until)) {
             return Outcome.waitUntil(earliest(until, skipAt));
@@ -323,6 +327,7 @@ final class Interpreter {
         }
         finish(task, e.toString(), error);
         model.setState(AutomationState.FAILED);
+        model.setFailedTaskId(task.getId());
     }
 
     private static boolean anyHolds(List<TaskCondition> conditions, TaskHandle handle) throws Exception {

@@ -85,6 +85,10 @@ public class AutomationModel {
     @Column(name = "UPDATED", nullable = false)
     private Instant updated;
 
+    /** The task whose failure stopped the instance, while it is {@code FAILED}. */
+    @Column(name = "FAILED_TASK_ID")
+    private Long failedTaskId;
+
     /** When the scheduler should run the instance next; {@code null} when nothing is due by time. */
     @Column(name = "DUE_AT")
     private Instant dueAt;
@@ -145,6 +149,14 @@ public class AutomationModel {
     /** The spec's {@code finished} flag. */
     public boolean isFinished() {
         return state == AutomationState.FINISHED;
+    }
+
+    public Long getFailedTaskId() {
+        return failedTaskId;
+    }
+
+    public void setFailedTaskId(Long failedTaskId) {
+        this.failedTaskId = failedTaskId;
     }
 
     public Instant getCreated() {

@@ -30,6 +30,14 @@ import java.time.Instant;
 @NamedQuery(name = AutomationTaskModel.OPEN_INTERACTIONS,
         query = "SELECT t FROM AutomationTaskModel t JOIN FETCH t.automation a WHERE t.interaction = TRUE"
                 + " AND t.finished IS NULL AND a.state = org.automations.persistence.AutomationState.RUNNING ORDER BY t.id")
+@NamedQuery(name = AutomationTaskModel.OPEN_ON_OTHER_NODES,
+        query = "SELECT t FROM AutomationTaskModel t JOIN FETCH t.automation a WHERE t.finished IS NULL"
+                + " AND a.state = org.automations.persistence.AutomationState.RUNNING"
+                + " AND a.automationClass = :automationClass AND t.status NOT IN :nodes ORDER BY t.id")
+@NamedQuery(name = AutomationTaskModel.OPEN_OF_OTHER_CLASSES,
+        query = "SELECT t FROM AutomationTaskModel t JOIN FETCH t.automation a WHERE t.finished IS NULL"
+                + " AND a.state = org.automations.persistence.AutomationState.RUNNING"
+                + " AND a.automationClass NOT IN :classes ORDER BY t.id")
 @NamedQuery(name = AutomationTaskModel.DELETE_OF_AUTOMATIONS,
         query = "DELETE FROM AutomationTaskModel t WHERE t.automation.id IN :ids")
 @NamedQuery(name = AutomationTaskModel.ALL_OF_AUTOMATION,
@@ -40,6 +48,8 @@ public class AutomationTaskModel {
     public static final String ALL_OF_AUTOMATION = "AutomationTaskModel.allOfAutomation";
     public static final String OPEN_INTERACTIONS = "AutomationTaskModel.openInteractions";
     public static final String DELETE_OF_AUTOMATIONS = "AutomationTaskModel.deleteOfAutomations";
+    public static final String OPEN_ON_OTHER_NODES = "AutomationTaskModel.openOnOtherNodes";
+    public static final String OPEN_OF_OTHER_CLASSES = "AutomationTaskModel.openOfOtherClasses";
 
     @Id
     @SequenceGenerator(name = "ATM_TASK_SEQ", sequenceName = "ATM_TASK_SEQ", allocationSize = 50)

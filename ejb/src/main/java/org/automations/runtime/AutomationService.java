@@ -163,7 +163,31 @@ public class AutomationService {
         engine().recordFailure(failure.automationId(), failure.node(), failure.getMessage(), failure.errorResult());
     }
 
+    /**
+     * Retries a failed instance from its failed node, in its own transaction; returns where it
+     * stopped. A failure that rolls the retry back is recorded like any other.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public String retry(long id) {
+        try {
+            return self().retryInTransaction(id);
+        } catch (StepRolledBackException e) {
+            self().recordFailure(e);
+            return e.node();
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String retryInTransaction(long id) {
+        return engine().retry(id);
+    }
+
     // ---------------------------------------------------------------- instances
+
+    /** Open tasks on nodes (or classes) that are no longer deployed; see {@link AutomationEngine#strandedTasks()}. */
+    public List<AutomationTaskModel> strandedTasks() {
+        return engine().strandedTasks();
+    }
 
     public AutomationModel find(long id) {
         return em.find(AutomationModel.class, id);
