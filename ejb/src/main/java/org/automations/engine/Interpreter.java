@@ -80,10 +80,16 @@ final class Interpreter {
             throw new IllegalStateException("Automation instance " + model.getId() + " is " + model.getState()
                     + " and cannot run again");
         }
-        open.addAll(em.createNamedQuery(AutomationTaskModel.OPEN_OF_AUTOMATION, AutomationTaskModel.class)
+        for (AutomationTaskModel task : em.createNamedQuery(AutomationTaskModel.OPEN_OF_AUTOMATION, AutomationTaskModel.class)
                 .setParameter("automation", model)
-                .getResultList());
-        queue.addAll(open);
+                .getResultList()) {
+            // continueAfter has already added the task it created (the query finds it too): count
+            // each task once, or a join would count that path twice
+            if (!open.contains(task)) {
+                open.add(task);
+                queue.add(task);
+            }
+        }
         Instant wakeUp = null;
         String stoppedAt = null;
         int processed = 0;

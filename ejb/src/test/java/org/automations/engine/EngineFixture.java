@@ -23,7 +23,15 @@ final class EngineFixture implements AutoCloseable {
     private final EntityManagerFactory emf;
 
     EngineFixture() {
-        emf = Persistence.createEntityManagerFactory("automations", Map.of(
+        this("automations");
+    }
+
+    /**
+     * On another persistence unit, e.g. {@code automations-test} (the engine's entities plus the
+     * test entities, see src/test/resources/META-INF/persistence.xml).
+     */
+    EngineFixture(String persistenceUnit) {
+        emf = Persistence.createEntityManagerFactory(persistenceUnit, Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                 "jakarta.persistence.jtaDataSource", "",
                 "jakarta.persistence.jdbc.driver", "org.h2.Driver",
@@ -52,6 +60,27 @@ final class EngineFixture implements AutoCloseable {
             }
             em.close();
         }
+    }
+
+    /** Runs the work on a plain entity manager in one transaction (to read or edit rows directly). */
+    <T> T inEntityManager(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    /** A new entity manager of the fixture's unit; the caller manages its transaction and closes it. */
+    EntityManager newEntityManager() {
+        return emf.createEntityManager();
     }
 
     AutomationEngine engine(EntityManager em) {
