@@ -324,7 +324,10 @@ public final class AutomationEngine {
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (definition.uniqueBy() != null) {
             for (String name : definition.uniqueBy()) {
-                parameters.put(name, data == null ? null : data.get(name));
+                // a missing one is left out, so that start(...) refuses it as for any start
+                if (data != null && data.containsKey(name)) {
+                    parameters.put(name, data.get(name));
+                }
             }
         }
         AutomationModel model = start(type, parameters, null, false);
