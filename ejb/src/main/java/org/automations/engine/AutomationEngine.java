@@ -156,6 +156,56 @@ public final class AutomationEngine {
     }
 
     /**
+     * Claims up to {@code max} due instances for {@code owner} until now + {@code lease}, in the
+     * caller's transaction (which should commit at once so other servers see the claim). A bulk
+     * conditional update does the claiming: of two servers claiming the same instance, the
+     * database lets one update win and the other's condition fails. Claims that lapsed (their server
+     * died mid-step) are claimed again.
+     *
+     * @return the ids this owner now holds, earliest due first
+     */
+    public List<Long> claimDue(String owner, Duration lease, int max) {
+        Instant now = clock.instant();
+        List<Long> due = em.createNamedQuery(AutomationModel.DUE_UNCLAIMED_IDS, Long.class)
+                .setParameter("now", now)
+                .setMaxResults(max)
+                .getResultList();
+        if (due.isEmpty()) {
+            return due;
+        }
+        em.createNamedQuery(AutomationModel.CLAIM)
+                .setParameter("owner", owner)
+                .setParameter("until", now.plus(lease))
+                .setParameter("now", now)
+                .setParameter("ids", due)
+                .executeUpdate();
+        return em.createNamedQuery(AutomationModel.CLAIMED_IDS, Long.class)
+                .setParameter("owner", owner)
+                .setParameter("ids", due)
+                .getResultList();
+    }
+
+    /**
+     * Runs an instance this owner claimed, if it is still due, and releases the claim; all in the
+     * caller's transaction, holding the instance's row lock.
+     *
+     * @return whether it ran
+     */
+    public boolean runClaimed(long id, String owner) {
+        AutomationModel model = em.find(AutomationModel.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (model == null || !owner.equals(model.getClaimedBy())) {
+            return false;
+        }
+        model.releaseClaim();
+        if (model.getState() != AutomationState.RUNNING || model.getDueAt() == null
+                || model.getDueAt().isAfter(clock.instant())) {
+            return false;
+        }
+        run(model);
+        return true;
+    }
+
+    /**
      * Records a failure that happened in a transaction that was rolled back (see
      * {@link StepRolledBackException}); call it in a new transaction.
      */
@@ -178,6 +228,7 @@ public final class AutomationEngine {
         model.setState(AutomationState.FAILED);
         model.setFailedTaskId(task.getId());
         model.setDueAt(null);
+        model.releaseClaim();
         model.setUpdated(clock.instant());
     }
 

@@ -26,6 +26,16 @@ import java.time.Instant;
 @NamedQuery(name = AutomationModel.DUE_IDS,
         query = "SELECT a.id FROM AutomationModel a WHERE a.dueAt <= :now AND a.state = "
                 + "org.automations.persistence.AutomationState.RUNNING ORDER BY a.dueAt, a.id")
+@NamedQuery(name = AutomationModel.DUE_UNCLAIMED_IDS,
+        query = "SELECT a.id FROM AutomationModel a WHERE a.dueAt <= :now AND a.state = "
+                + "org.automations.persistence.AutomationState.RUNNING"
+                + " AND (a.claimExpires IS NULL OR a.claimExpires < :now) ORDER BY a.dueAt, a.id")
+@NamedQuery(name = AutomationModel.CLAIM,
+        query = "UPDATE AutomationModel a SET a.claimedBy = :owner, a.claimExpires = :until, a.version = a.version + 1"
+                + " WHERE a.id IN :ids AND a.dueAt <= :now AND a.state = org.automations.persistence.AutomationState.RUNNING"
+                + " AND (a.claimExpires IS NULL OR a.claimExpires < :now)")
+@NamedQuery(name = AutomationModel.CLAIMED_IDS,
+        query = "SELECT a.id FROM AutomationModel a WHERE a.claimedBy = :owner AND a.id IN :ids ORDER BY a.dueAt, a.id")
 @NamedQuery(name = AutomationModel.BY_KEY,
         query = "SELECT a FROM AutomationModel a WHERE a.key = :key")
 @NamedQuery(name = AutomationModel.BY_UNIQUE_KEY,
@@ -45,6 +55,9 @@ public class AutomationModel {
     public static final String DUE_IDS = "AutomationModel.dueIds";
     public static final String ALL_NEWEST_FIRST = "AutomationModel.allNewestFirst";
     public static final String BY_KEY = "AutomationModel.byKey";
+    public static final String DUE_UNCLAIMED_IDS = "AutomationModel.dueUnclaimedIds";
+    public static final String CLAIM = "AutomationModel.claim";
+    public static final String CLAIMED_IDS = "AutomationModel.claimedIds";
     public static final String BY_UNIQUE_KEY = "AutomationModel.byUniqueKey";
     public static final String RUNNING_IDS_OF_CLASS = "AutomationModel.runningIdsOfClass";
     public static final String FINISHED_BEFORE = "AutomationModel.finishedBefore";
@@ -84,6 +97,14 @@ public class AutomationModel {
 
     @Column(name = "UPDATED", nullable = false)
     private Instant updated;
+
+    /** The server that claimed the instance to step it, until {@link #claimExpires}. */
+    @Column(name = "CLAIMED_BY", length = 100)
+    private String claimedBy;
+
+    /** When the claim lapses: a server that died mid-step lets another one take over then. */
+    @Column(name = "CLAIM_EXPIRES")
+    private Instant claimExpires;
 
     /** The task whose failure stopped the instance, while it is {@code FAILED}. */
     @Column(name = "FAILED_TASK_ID")
@@ -149,6 +170,20 @@ public class AutomationModel {
     /** The spec's {@code finished} flag. */
     public boolean isFinished() {
         return state == AutomationState.FINISHED;
+    }
+
+    public String getClaimedBy() {
+        return claimedBy;
+    }
+
+    public Instant getClaimExpires() {
+        return claimExpires;
+    }
+
+    /** Gives up the claim (after the claimed step committed). */
+    public void releaseClaim() {
+        claimedBy = null;
+        claimExpires = null;
     }
 
     public Long getFailedTaskId() {

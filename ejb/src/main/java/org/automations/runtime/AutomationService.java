@@ -45,9 +45,6 @@ public class AutomationService {
     /** Portable name within the application; the module name is fixed by META-INF/ejb-jar.xml. */
     public static final String JNDI_NAME = "java:app/automations-ejb/AutomationService!org.automations.runtime.AutomationService";
 
-    /** Due instances one step takes at most; the next step takes the rest. */
-    static final int STEP_BATCH = 500;
-
     private static final Logger LOG = Logger.getLogger(AutomationService.class.getName());
 
     @PersistenceContext(unitName = "automations")
@@ -64,6 +61,9 @@ public class AutomationService {
 
     @Inject
     Validator validator;
+
+    @Inject
+    AutomationSettings settings;
 
     @Resource
     SessionContext context;
@@ -101,26 +101,34 @@ public class AutomationService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public int step() {
         AutomationService self = self();
+        String owner = settings.serverId();
         int ran = 0;
-        for (Long id : engine().dueInstanceIds(STEP_BATCH)) {
+        for (Long id : self.claimDue()) {
             try {
-                if (self.runIfDue(id)) {
+                if (self.runClaimed(id, owner)) {
                     ran++;
                 }
             } catch (StepRolledBackException e) {
                 self.recordFailure(e);
                 ran++;
             } catch (EJBException e) {
-                LOG.log(Level.WARNING, "Automation instance " + id + " could not be run; it stays due", e);
+                LOG.log(Level.WARNING, "Automation instance " + id + " could not be run; another server or the next"
+                        + " tick takes it up when this server's claim lapses", e);
             }
         }
         return ran;
     }
 
-    /** Runs one instance if it is still due, holding its row lock for the transaction. */
+    /** Claims this server's share of the due instances, in a transaction of its own so other servers see it. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean runIfDue(long id) {
-        return engine().runIfDue(id);
+    public List<Long> claimDue() {
+        return engine().claimDue(settings.serverId(), settings.lease(), settings.stepBatch());
+    }
+
+    /** Runs one claimed instance if it is still due, holding its row lock, and releases the claim. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean runClaimed(long id, String owner) {
+        return engine().runClaimed(id, owner);
     }
 
     /**

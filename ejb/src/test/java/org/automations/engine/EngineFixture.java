@@ -31,7 +31,12 @@ final class EngineFixture implements AutoCloseable {
      * test entities, see src/test/resources/META-INF/persistence.xml).
      */
     EngineFixture(String persistenceUnit) {
-        emf = Persistence.createEntityManagerFactory(persistenceUnit, Map.of(
+        this(persistenceUnit, Map.of());
+    }
+
+    /** With extra persistence properties, e.g. a statement-counting logger. */
+    EngineFixture(String persistenceUnit, Map<String, String> extraProperties) {
+        Map<String, String> properties = new java.util.HashMap<>(Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                 "jakarta.persistence.jtaDataSource", "",
                 "jakarta.persistence.jdbc.driver", "org.h2.Driver",
@@ -39,6 +44,8 @@ final class EngineFixture implements AutoCloseable {
                 "jakarta.persistence.jdbc.user", "sa",
                 "jakarta.persistence.jdbc.password", "",
                 "eclipselink.logging.level", "SEVERE"));
+        properties.putAll(extraProperties);
+        emf = Persistence.createEntityManagerFactory(persistenceUnit, properties);
     }
 
     EngineFixture register(Class<? extends Automation> type) {
