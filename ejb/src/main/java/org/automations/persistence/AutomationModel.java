@@ -22,7 +22,8 @@ import java.time.Instant;
 @Entity
 @Table(name = "ATM_AUTOMATION", indexes = {
         @Index(name = "ATM_AUTOMATION_DUE", columnList = "DUE_AT"),
-        @Index(name = "ATM_AUTOMATION_CLASS", columnList = "AUTOMATION_CLASS, STATE")})
+        @Index(name = "ATM_AUTOMATION_CLASS", columnList = "AUTOMATION_CLASS, STATE"),
+        @Index(name = "ATM_AUTOMATION_FINISHED", columnList = "STATE, UPDATED")})
 @NamedQuery(name = AutomationModel.DUE_IDS,
         query = "SELECT a.id FROM AutomationModel a WHERE a.dueAt <= :now AND a.state = "
                 + "org.automations.persistence.AutomationState.RUNNING ORDER BY a.dueAt, a.id")
