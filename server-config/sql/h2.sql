@@ -3,8 +3,8 @@
 -- this script is for databases that an administrator prepares.
 -- The mapping is in ejb/src/main/java/org/automations/persistence; keep both in step.
 
-CREATE SEQUENCE IF NOT EXISTS ATM_AUTOMATION_SEQ INCREMENT BY 50;
-CREATE SEQUENCE IF NOT EXISTS ATM_TASK_SEQ INCREMENT BY 50;
+CREATE SEQUENCE IF NOT EXISTS ATM_AUTOMATION_SEQ INCREMENT BY 50 START WITH 50;  -- EclipseLink: a value ends its block of 50
+CREATE SEQUENCE IF NOT EXISTS ATM_TASK_SEQ INCREMENT BY 50 START WITH 50;
 
 CREATE TABLE IF NOT EXISTS ATM_AUTOMATION (
     ID               BIGINT PRIMARY KEY,
@@ -32,6 +32,9 @@ CREATE TABLE IF NOT EXISTS ATM_TASK (
     INTERACTION_GROUP       VARCHAR(100),
     INTERACTION_PERMISSIONS VARCHAR(500),
     COMPLETED_BY            VARCHAR(100),
+    ATTEMPT                 INTEGER DEFAULT 1 NOT NULL,          -- which attempt at a retrying node
+    RUN_AFTER               TIMESTAMP WITH TIME ZONE,   -- not before: a retry's backoff
+    ASYNC_SINCE             TIMESTAMP WITH TIME ZONE,   -- threaded work handed to the executor
     STATUS                  VARCHAR(100) NOT NULL,
     CREATED                 TIMESTAMP WITH TIME ZONE NOT NULL,
     FINISHED                TIMESTAMP WITH TIME ZONE,

@@ -2,8 +2,8 @@
 -- Apply once before the first deployment:  psql -v ON_ERROR_STOP=1 -d automations -f postgresql.sql
 -- The mapping is in ejb/src/main/java/org/automations/persistence; keep both in step.
 
-CREATE SEQUENCE IF NOT EXISTS ATM_AUTOMATION_SEQ INCREMENT BY 50;
-CREATE SEQUENCE IF NOT EXISTS ATM_TASK_SEQ INCREMENT BY 50;
+CREATE SEQUENCE IF NOT EXISTS ATM_AUTOMATION_SEQ INCREMENT BY 50 START WITH 50;  -- EclipseLink: a value ends its block of 50
+CREATE SEQUENCE IF NOT EXISTS ATM_TASK_SEQ INCREMENT BY 50 START WITH 50;
 
 CREATE TABLE IF NOT EXISTS ATM_AUTOMATION (
     ID               BIGINT PRIMARY KEY,
@@ -31,6 +31,9 @@ CREATE TABLE IF NOT EXISTS ATM_TASK (
     INTERACTION_GROUP       VARCHAR(100),
     INTERACTION_PERMISSIONS VARCHAR(500),
     COMPLETED_BY            VARCHAR(100),
+    ATTEMPT                 INTEGER NOT NULL DEFAULT 1,          -- which attempt at a retrying node
+    RUN_AFTER               TIMESTAMP WITH TIME ZONE,   -- not before: a retry's backoff
+    ASYNC_SINCE             TIMESTAMP WITH TIME ZONE,   -- threaded work handed to the executor
     STATUS                  VARCHAR(100) NOT NULL,   -- the node's name
     CREATED                 TIMESTAMP WITH TIME ZONE NOT NULL,
     FINISHED                TIMESTAMP WITH TIME ZONE,

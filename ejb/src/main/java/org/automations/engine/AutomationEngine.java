@@ -45,6 +45,7 @@ public final class AutomationEngine {
     private final AutomationRegistry registry;
     private final AutomationFactory factory;
     private final BooleanSupplier rollbackOnly;
+    private final AsyncDispatcher dispatcher;
     private final Messenger messenger;
 
     /**
@@ -54,11 +55,18 @@ public final class AutomationEngine {
      */
     public AutomationEngine(EntityManager em, Clock clock, AutomationRegistry registry, AutomationFactory factory,
                             BooleanSupplier rollbackOnly) {
+        this(em, clock, registry, factory, rollbackOnly, AsyncDispatcher.NONE);
+    }
+
+    /** @param dispatcher hands threaded work ({@code execute(...).threaded()}) to an executor */
+    public AutomationEngine(EntityManager em, Clock clock, AutomationRegistry registry, AutomationFactory factory,
+                            BooleanSupplier rollbackOnly, AsyncDispatcher dispatcher) {
         this.em = em;
         this.clock = clock;
         this.registry = registry;
         this.factory = factory;
         this.rollbackOnly = rollbackOnly;
+        this.dispatcher = dispatcher;
         this.messenger = new Messenger(this, em);
     }
 
@@ -202,6 +210,29 @@ public final class AutomationEngine {
             return false;
         }
         run(model);
+        return true;
+    }
+
+    /**
+     * Runs the threaded work of a task that was handed to the executor, and continues the
+     * instance; in the caller's transaction, holding the instance's row lock.
+     *
+     * @return whether the work ran (false if the task was done or the instance stopped meanwhile)
+     */
+    public boolean runThreaded(long taskId) {
+        AutomationTaskModel task = em.find(AutomationTaskModel.class, taskId);
+        if (task == null) {
+            return false;
+        }
+        AutomationModel model = em.find(AutomationModel.class, task.getAutomation().getId(), LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(task);
+        AutomationDefinition definition = definitionOf(model);
+        if (!task.isOpen() || task.getAsyncSince() == null || model.getState() != AutomationState.RUNNING
+                || definition == null) {
+            return false;
+        }
+        withAutomation(model, definition, (automation, binding) ->
+                new Interpreter(this, em, clock, rollbackOnly, dispatcher, taskId, definition, automation, binding).run());
         return true;
     }
 
@@ -598,7 +629,7 @@ public final class AutomationEngine {
     }
 
     private Interpreter interpreter(AutomationDefinition definition, Automation automation, InstanceBinding binding) {
-        return new Interpreter(this, em, clock, rollbackOnly, definition, automation, binding);
+        return new Interpreter(this, em, clock, rollbackOnly, dispatcher, null, definition, automation, binding);
     }
 
     private interface WithAutomation<T> {

@@ -55,6 +55,9 @@ final class Interpreter {
     private final EntityManager em;
     private final Clock clock;
     private final BooleanSupplier rollbackOnly;
+    private final AsyncDispatcher dispatcher;
+    /** The task whose threaded work this run executes itself (it runs on the executor), or {@code null}. */
+    private final Long inlineTaskId;
     private final AutomationModel model;
     private final AutomationDefinition definition;
     private final Automation automation;
@@ -63,11 +66,14 @@ final class Interpreter {
     private final Deque<AutomationTaskModel> queue = new ArrayDeque<>();
 
     Interpreter(AutomationEngine engine, EntityManager em, Clock clock, BooleanSupplier rollbackOnly,
+                AsyncDispatcher dispatcher, Long inlineTaskId,
                 AutomationDefinition definition, Automation automation, InstanceBinding binding) {
         this.engine = engine;
         this.em = em;
         this.clock = clock;
         this.rollbackOnly = rollbackOnly;
+        this.dispatcher = dispatcher;
+        this.inlineTaskId = inlineTaskId;
         this.model = binding.model();
         this.definition = definition;
         this.automation = automation;
@@ -148,7 +154,7 @@ final class Interpreter {
             // a skip condition is re-checked on every tick while the node waits
             skipAt = now;
         }
-        Instant until = engine.waitsUntil(node, handle);
+        Instant until = latest(engine.waitsUntil(node, handle), task.getRunAfter());
         if (until != null && now.isBefore(until)) {
             return Outcome.waitUntil(earliest(until, skipAt));
         }
@@ -213,11 +219,24 @@ final class Interpreter {
 
     private Outcome execute(NodeDefinition definitionOfNode, Execute execute, AutomationTaskModel task, TaskHandle handle)
             throws Exception {
+        if (execute.isThreaded() && !task.getId().equals(inlineTaskId)) {
+            return handOver(task);
+        }
         Object result;
         try {
             result = execute.executeFor(handle);
         } catch (Exception e) {
-            if (execute.getOnError() == null || rollbackOnly.getAsBoolean()) {
+            if (rollbackOnly.getAsBoolean()) {
+                throw e;
+            }
+            if (task.getAttempt() < execute.getMaxAttempts()) {
+                finish(task, e.toString(), AutomationEngine.errorResult(e));
+                AutomationTaskModel again = createTask(definitionOfNode.name(), task, task.getSplitTaskId());
+                again.setAttempt(task.getAttempt() + 1);
+                again.setRunAfter(clock.instant().plus(execute.backoffAfter(task.getAttempt())));
+                return Outcome.MOVED_ON;
+            }
+            if (execute.getOnError() == null) {
                 throw e;
             }
             finish(task, e.toString(), AutomationEngine.errorResult(e));
@@ -227,6 +246,19 @@ final class Interpreter {
         finish(task, "OK", Json.writeOrNull(result));
         moveOn(task, nextOf(definitionOfNode, execute));
         return Outcome.MOVED_ON;
+    }
+
+    /**
+     * Threaded work runs on the executor after this step commits; the path waits until it is done.
+     * If it is not done within the dispatcher's timeout (its server died), it is handed over again.
+     */
+    private Outcome handOver(AutomationTaskModel task) {
+        Instant now = clock.instant();
+        if (task.getAsyncSince() == null || !now.isBefore(task.getAsyncSince().plus(dispatcher.timeout()))) {
+            task.setAsyncSince(now);
+            dispatcher.dispatchAfterCommit(task.getId());
+        }
+        return Outcome.waitUntil(task.getAsyncSince().plus(dispatcher.timeout()));
     }
 
     /** Waits until every path of the split this path came from stands at this join. */
@@ -313,13 +345,14 @@ final class Interpreter {
         createTask(next, from, from.getSplitTaskId());
     }
 
-    private void createTask(String node, AutomationTaskModel previous, Long splitTaskId) {
+    private AutomationTaskModel createTask(String node, AutomationTaskModel previous, Long splitTaskId) {
         AutomationTaskModel task = new AutomationTaskModel(model, node, previous == null ? null : previous.getId(),
                 clock.instant());
         task.setSplitTaskId(splitTaskId);
         em.persist(task);
         open.add(task);
         queue.add(task);
+        return task;
     }
 
     private void finish(AutomationTaskModel task, String message, String result) {
@@ -343,6 +376,13 @@ final class Interpreter {
             }
         }
         return false;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
     }
 
     static Instant earliest(Instant a, Instant b) {

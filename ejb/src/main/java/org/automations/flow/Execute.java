@@ -1,5 +1,6 @@
 package org.automations.flow;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,9 @@ public class Execute extends Node<Execute> {
 
     private final TaskFunction work;
     private String onError;
+    private boolean threaded;
+    private int maxAttempts = 1;
+    private Duration backoff = Duration.ZERO;
 
     /** A no-op, or a subclass that overrides {@link #method(Task)}. */
     public Execute() {
@@ -53,6 +57,39 @@ public class Execute extends Node<Execute> {
     }
 
     /**
+     * Runs the work in the background (the spec's {@code threaded=True}): on the container's
+     * managed executor, in its own transaction, after the step that reached the node committed.
+     * The path continues when the work is done; its errors are recorded like any other.
+     */
+    public Execute threaded() {
+        threaded = true;
+        return this;
+    }
+
+    /**
+     * Tries the work up to {@code maxAttempts} times in all; before attempt n+1 it waits
+     * {@code backoff} × 2^(n-1). Each failed attempt stays in the history; after the last one the
+     * node fails (or continues at {@code onError}).
+     *
+     * <pre>{@code
+     * final Execute charge = execute(this::charge).retry(4, Duration.ofMinutes(1));   // waits 1, 2, 4 minutes
+     * }</pre>
+     */
+    public Execute retry(int maxAttempts, Duration backoff) {
+        Objects.requireNonNull(backoff, "backoff");
+        once(this.maxAttempts > 1 ? Boolean.TRUE : null, "retry");
+        if (maxAttempts < 2) {
+            definitionError("retry(" + maxAttempts + ", ...) needs at least 2 attempts");
+        }
+        if (backoff.isNegative()) {
+            definitionError("retry(..., " + backoff + ") needs a backoff that is not negative");
+        }
+        this.maxAttempts = Math.max(1, maxAttempts);
+        this.backoff = backoff;
+        return this;
+    }
+
+    /**
      * The work of this node. Subclasses override it; the default runs the work given to the
      * constructor, or nothing.
      *
@@ -69,5 +106,19 @@ public class Execute extends Node<Execute> {
 
     public final String getOnError() {
         return onError;
+    }
+
+    public final boolean isThreaded() {
+        return threaded;
+    }
+
+    /** Attempts in all; 1 without a retry policy. */
+    public final int getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    /** How long to wait before the attempt after {@code attempt}. */
+    public final Duration backoffAfter(int attempt) {
+        return backoff.multipliedBy(1L << Math.min(30, Math.max(0, attempt - 1)));
     }
 }

@@ -84,6 +84,18 @@ public class AutomationTaskModel {
     @Column(name = "INTERACTION_PERMISSIONS", length = 500)
     private String interactionPermissions;
 
+    /** Which attempt at the node this is (1 unless the node retries). */
+    @Column(name = "ATTEMPT", nullable = false)
+    private int attempt = 1;
+
+    /** Not before this time: the backoff of a retry. */
+    @Column(name = "RUN_AFTER")
+    private Instant runAfter;
+
+    /** When the node's threaded work was handed to the executor; {@code null} until then. */
+    @Column(name = "ASYNC_SINCE")
+    private Instant asyncSince;
+
     /** Who completed the form. */
     @Column(name = "COMPLETED_BY", length = 100)
     private String completedBy;
@@ -178,6 +190,30 @@ public class AutomationTaskModel {
 
     public String getInteractionPermissions() {
         return interactionPermissions;
+    }
+
+    public int getAttempt() {
+        return attempt;
+    }
+
+    public void setAttempt(int attempt) {
+        this.attempt = attempt;
+    }
+
+    public Instant getRunAfter() {
+        return runAfter;
+    }
+
+    public void setRunAfter(Instant runAfter) {
+        this.runAfter = runAfter;
+    }
+
+    public Instant getAsyncSince() {
+        return asyncSince;
+    }
+
+    public void setAsyncSince(Instant asyncSince) {
+        this.asyncSince = asyncSince;
     }
 
     public String getCompletedBy() {

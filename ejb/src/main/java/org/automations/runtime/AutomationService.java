@@ -65,6 +65,9 @@ public class AutomationService {
     @Inject
     AutomationSettings settings;
 
+    @Inject
+    ThreadedWorkDispatcher dispatcher;
+
     @Resource
     SessionContext context;
 
@@ -145,6 +148,25 @@ public class AutomationService {
             self().recordFailure(e);
             return e.node();
         }
+    }
+
+    /**
+     * Runs the threaded work of a task (called on the managed executor) and continues its instance,
+     * in its own transaction; a failure that rolls it back is recorded like any other.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public boolean runThreaded(long taskId) {
+        try {
+            return self().runThreadedInTransaction(taskId);
+        } catch (StepRolledBackException e) {
+            self().recordFailure(e);
+            return true;
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean runThreadedInTransaction(long taskId) {
+        return engine().runThreaded(taskId);
     }
 
     /** Runs the instance in a new transaction and returns at once (the spec's {@code nice()}). */
@@ -310,6 +332,6 @@ public class AutomationService {
 
     private AutomationEngine engine() {
         return new AutomationEngine(em, clock.clock(), extension.registry(), factory,
-                () -> transactions.getTransactionKey() != null && transactions.getRollbackOnly());
+                () -> transactions.getTransactionKey() != null && transactions.getRollbackOnly(), dispatcher);
     }
 }
