@@ -44,8 +44,8 @@ class EngineInContainerIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.earWith(new Class<?>[] {EngineInContainerIT.class, TestCaller.class},
-                new Class<?>[] {MovableEngineClock.class, RollbackAutomation.class});
+        return Deployments.earWith(new Class<?>[] {EngineInContainerIT.class, TestCaller.class, Deadline.class},
+                new Class<?>[] {MovableEngineClock.class, RollbackAutomation.class, ThreadedAutomation.class});
     }
 
     @Inject
@@ -218,6 +218,18 @@ class EngineInContainerIT {
         assertThat(automations.automations("org.automations.examples"))
                 .extracting(definition -> definition.verboseName())
                 .contains("Webinar preparation", "Issue discussion", "Newsletter subscription");
+    }
+
+    @Test
+    void threadedWorkRunsOnTheManagedExecutorAndTheInstanceContinues() {
+        String caller = Thread.currentThread().getName();
+        AutomationModel started = automations.start(ThreadedAutomation.class, Map.of());
+
+        Deadline.within(Duration.ofSeconds(30)).waitFor(() -> automations.isFinished(started.getId()),
+                "the threaded node finishes the instance");
+        assertThat(automations.tasks(started.getId())).extracting(AutomationTaskModel::getStatus)
+                .containsExactly("start", "crunch", "end");
+        assertThat(automations.find(started.getId()).getData()).doesNotContain("\"thread\":\"" + caller + "\"");
     }
 
     private AutomationModel instanceFor(String email) {
