@@ -38,7 +38,7 @@ import org.automations.persistence.AutomationTaskModel;
 public final class AutomationEngine {
 
     private static final SecureRandom KEYS = new SecureRandom();
-    private static final int DELETE_BATCH = 500;
+    static final int DELETE_BATCH = 500;
 
     private final EntityManager em;
     private final Clock clock;
@@ -343,20 +343,34 @@ public final class AutomationEngine {
 
     /** Deletes the instances finished more than {@code days} days ago, with their tasks, in batches. */
     public HistoryDeletion deleteHistory(int days) {
+        HistoryDeletion total = new HistoryDeletion(0, 0);
+        HistoryDeletion batch;
+        do {
+            batch = deleteHistoryBatch(days, DELETE_BATCH);
+            total = new HistoryDeletion(total.automations() + batch.automations(), total.tasks() + batch.tasks());
+        } while (batch.automations() > 0);
+        return total;
+    }
+
+    /**
+     * Deletes at most {@code max} of the instances finished more than {@code days} days ago, with
+     * their tasks. The container runs each batch in a transaction of its own, so that deleting a
+     * long history neither holds many locks nor grows one transaction without bound.
+     */
+    public HistoryDeletion deleteHistoryBatch(int days, int max) {
         if (days < 0) {
             throw new IllegalArgumentException("days must not be negative: " + days);
         }
         Instant before = clock.instant().minus(Duration.ofDays(days));
         List<Long> ids = em.createNamedQuery(AutomationModel.FINISHED_BEFORE, Long.class)
                 .setParameter("before", before)
+                .setMaxResults(max)
                 .getResultList();
-        long automations = 0;
-        long tasks = 0;
-        for (int from = 0; from < ids.size(); from += DELETE_BATCH) {
-            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + DELETE_BATCH));
-            tasks += em.createNamedQuery(AutomationTaskModel.DELETE_OF_AUTOMATIONS).setParameter("ids", batch).executeUpdate();
-            automations += em.createNamedQuery(AutomationModel.DELETE_BY_IDS).setParameter("ids", batch).executeUpdate();
+        if (ids.isEmpty()) {
+            return new HistoryDeletion(0, 0);
         }
+        long tasks = em.createNamedQuery(AutomationTaskModel.DELETE_OF_AUTOMATIONS).setParameter("ids", ids).executeUpdate();
+        long automations = em.createNamedQuery(AutomationModel.DELETE_BY_IDS).setParameter("ids", ids).executeUpdate();
         em.clear();
         return new HistoryDeletion(automations, tasks);
     }

@@ -251,9 +251,26 @@ public class AutomationService {
         return model == null ? List.of() : engine().tasks(model);
     }
 
-    /** Deletes the history of instances finished more than {@code days} days ago. */
+    /**
+     * Deletes the history of instances finished more than {@code days} days ago, in batches of
+     * 500 instances, each batch in a transaction of its own.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public HistoryDeletion deleteHistory(int days) {
-        return engine().deleteHistory(days);
+        long automations = 0;
+        long tasks = 0;
+        HistoryDeletion batch;
+        do {
+            batch = self().deleteHistoryBatch(days);
+            automations += batch.automations();
+            tasks += batch.tasks();
+        } while (batch.automations() > 0);
+        return new HistoryDeletion(automations, tasks);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public HistoryDeletion deleteHistoryBatch(int days) {
+        return engine().deleteHistoryBatch(days, 500);
     }
 
     // ---------------------------------------------------------------- messages

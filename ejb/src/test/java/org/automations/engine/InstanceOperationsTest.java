@@ -230,4 +230,29 @@ class InstanceOperationsTest {
                 .hasMessage("The entity given as 'customer' has no id yet; persist it before starting the automation");
         assertThat(countInstances()).isZero();
     }
+
+    public static class Instant0 extends Automation {
+        final End end = end();
+    }
+
+    @Test
+    void deleteHistoryWorksInBoundedBatches() {
+        fixture.register(Instant0.class);
+        fixture.inTransaction(engine -> {
+            for (int i = 0; i < 1201; i++) {
+                engine.start(Instant0.class, Map.of(), null, true);
+            }
+            return null;
+        });
+        fixture.clock.advance(java.time.Duration.ofDays(31));
+
+        List<Long> batches = new java.util.ArrayList<>();
+        HistoryDeletion batch;
+        do {
+            batch = fixture.inTransaction(engine -> engine.deleteHistoryBatch(30, 500));
+            batches.add(batch.automations());
+        } while (batch.automations() > 0);
+
+        assertThat(batches).containsExactly(500L, 500L, 201L, 0L);
+    }
 }
