@@ -87,16 +87,25 @@ class AdminJourneyIT {
         long failed = Long.parseLong(fixture("showcase&failTimes=1"));
         fixture("waiting");
 
-        browser.get(new URL(base, "admin/dashboard.xhtml").toString());
+        // in through the menu's "Log in", then to the dashboard from the menu
+        browser.get(base.toString());
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Log in"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("j_username"))).sendKeys("admin");
         browser.findElement(By.name("j_password")).sendKeys("admin");
-        browser.findElement(By.id("login-submit")).click();
+        WebElement submit = browser.findElement(By.id("login-submit"));
+        submit.click();
+        wait.until(ExpectedConditions.stalenessOf(submit));
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Dashboard"))).click();
 
-        WebElement showcase = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dash-AdminShowcaseAutomation")));
+        WebElement showcase;
+        try {
+            showcase = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dash-AdminShowcaseAutomation")));
+        } finally {
+            screenshot("01-dashboard");
+        }
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
         assertThat(showcase.getText()).contains("Showcase board");
         assertThat(browser.findElement(By.id("dash-AdminWaitingAutomation")).getText()).contains("Admin waiting", "running");
-        screenshot("01-dashboard");
 
         browser.findElement(By.linkText("Errors")).click();
         wait.until(ExpectedConditions.titleContains("Errors"));

@@ -81,7 +81,7 @@ class AdminPagesIT {
             HtmlPage answer = get(page);
             assertThat(answer.getWebResponse().getStatusCode()).as(page).isEqualTo(200);
             assertThat(answer.asNormalizedText()).as(page).doesNotContain("Something went wrong");
-            assertThat(answer.getFirstByXPath("//h1")).as(page).isNotNull();
+            assertThat((Object) answer.getFirstByXPath("//h1")).as(page).isNotNull();
         }
         assertThat(get("admin/history.xhtml?id=999999999").asNormalizedText())
                 .contains("There is no automation instance with this number.");
