@@ -40,6 +40,9 @@ final class Interpreter {
     /** Nodes one run executes at most before it yields to the next tick (guards loops without waits). */
     static final int MAX_NODES_PER_RUN = 1000;
 
+    /** How often a path that stands on a node its class no longer has is looked at again. */
+    static final java.time.Duration STRANDED_RECHECK = java.time.Duration.ofHours(1);
+
     private static final Logger LOG = Logger.getLogger(Interpreter.class.getName());
 
     /** What processing a node came to. */
@@ -109,6 +112,8 @@ final class Interpreter {
             if (node == null) {
                 LOG.warning(() -> "Automation instance " + model.getId() + " stands on node '" + task.getStatus()
                         + "', which " + definition.className() + " no longer has; that path waits");
+                // looked at again hourly, so that it moves on by itself once the node is back
+                wakeUp = earliest(wakeUp, clock.instant().plus(STRANDED_RECHECK));
                 continue;
             }
             if (processed++ >= MAX_NODES_PER_RUN) {

@@ -8,7 +8,7 @@ import java.util.Objects;
  * stores its id under the key.
  *
  * <pre>{@code
- * final ModelForm editCustomer = modelForm(Customer.class, "customer").group("sales");
+ * final Form editCustomer = modelForm(Customer.class, "customer").group("sales");   // modifiers return Form
  * }</pre>
  */
 public class ModelForm extends Form {

@@ -143,9 +143,12 @@ class ErrorsTest {
         assertThat(tasks).extracting(AutomationTaskModel::getStatus).containsExactly("start", "vanished");
         assertThat(tasks.get(1).isOpen()).isTrue();
         assertThat(tasks.get(1).getMessage()).isNull();
-        // nothing else waits by time: not due any more, so later steps leave it alone
-        assertThat(waiting.getDueAt()).isNull();
-        fixture.clock.advance(Duration.ofDays(1));
+        // looked at again only hourly (so it moves on by itself once the node is back)
+        assertThat(waiting.getDueAt()).isEqualTo(fixture.clock.instant().plus(Duration.ofHours(1)));
+        fixture.clock.advance(Duration.ofMinutes(59));
         assertThat(fixture.step()).isZero();
+        fixture.clock.advance(Duration.ofMinutes(1));
+        assertThat(fixture.step()).isEqualTo(1);
+        assertThat(fixture.tasks(orphan)).extracting(AutomationTaskModel::getStatus).containsExactly("start", "vanished");
     }
 }
