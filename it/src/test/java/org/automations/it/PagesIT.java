@@ -106,6 +106,18 @@ class PagesIT {
                 .contains("admin");
     }
 
+    @Test
+    void loggingInFromAnAdministratorsLinkLandsOnThatPage() throws Exception {
+        HtmlPage login = browser.getPage(new URL(base, "admin/dashboard.xhtml"));
+        assertThat(login.getUrl().getPath()).endsWith("/login.xhtml");
+
+        HtmlPage dashboard = logIn(login, "admin", "admin");
+
+        assertThat(dashboard.getWebResponse().getStatusCode()).isEqualTo(200);
+        assertThat(dashboard.getUrl().getPath()).endsWith("/admin/dashboard.xhtml");
+        assertThat(dashboard.asNormalizedText()).contains("Webinar preparation").doesNotContain("Something went wrong");
+    }
+
     private static HtmlPage submit(HtmlPage page, String name, String email) throws Exception {
         HtmlForm form = page.getFormByName("registration");
         form.getInputByName("registration:name").setValue(name);

@@ -14,6 +14,9 @@ import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue
 @DeclareRoles({Roles.ADMIN, Roles.USER})
 @FormAuthenticationMechanismDefinition(loginToContinue = @LoginToContinue(
         loginPage = "/login.xhtml",
-        errorPage = "/login.xhtml?error=true"))
+        errorPage = "/login.xhtml?error=true",
+        // redirect, not forward: after the login the browser asks for the page again, so that the
+        // page's own request (and the EJBs it calls) already carries the caller's roles
+        useForwardToLogin = false))
 public class SecurityConfiguration {
 }
