@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URL;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.htmlunit.HttpMethod;
 import org.htmlunit.WebClient;
+import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
@@ -116,6 +119,35 @@ class PagesIT {
         assertThat(dashboard.getWebResponse().getStatusCode()).isEqualTo(200);
         assertThat(dashboard.getUrl().getPath()).endsWith("/admin/dashboard.xhtml");
         assertThat(dashboard.asNormalizedText()).contains("Webinar preparation").doesNotContain("Something went wrong");
+    }
+
+    @Test
+    void theAdministratorsApiStepsAndAnswersBadRequestsWithAReason() throws Exception {
+        WebResponse anonymous = post("api/step");   // anonymous: the login page, the step does not run
+        assertThat(anonymous.getContentAsString()).doesNotContain("\"ran\"").contains("j_password");
+
+        logIn(browser.getPage(new URL(base, "admin/automations.xhtml")), "admin", "admin");
+        WebResponse step = post("api/step");
+        assertThat(step.getStatusCode()).isEqualTo(200);
+        assertThat(step.getContentAsString()).matches("\\{\"ran\":\\d+}");
+        WebResponse unknown = post("api/automations/999999999/retry");
+        assertThat(unknown.getStatusCode()).isEqualTo(404);
+        assertThat(unknown.getContentAsString()).contains("There is no automation instance 999999999");
+        WebResponse noDays = post("api/history/delete");
+        assertThat(noDays.getStatusCode()).isEqualTo(400);
+        assertThat(noDays.getContentAsString()).contains("?days=N");
+        assertThat(browser.getPage(new URL(base, "api/step")).getWebResponse().getStatusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void aUserMayNotUseTheAdministratorsApi() throws Exception {
+        logIn(browser.getPage(new URL(base, "admin/automations.xhtml")), "alice", "alice");
+
+        assertThat(post("api/step").getStatusCode()).isEqualTo(403);
+    }
+
+    private WebResponse post(String path) throws Exception {
+        return browser.loadWebResponse(new WebRequest(new URL(base, path), HttpMethod.POST));
     }
 
     private static HtmlPage submit(HtmlPage page, String name, String email) throws Exception {
