@@ -1,5 +1,6 @@
 package org.automations.it;
 
+import jakarta.enterprise.context.Dependent;
 import jakarta.validation.constraints.NotBlank;
 import org.automations.flow.Automation;
 import org.automations.flow.End;
@@ -10,6 +11,7 @@ import org.automations.flow.Meta;
  * A test automation whose form is for the group {@code auditors}, which no demo user belongs to:
  * only {@link TasksAuditorsCallerProvider}, the replaced caller provider, lets bob in.
  */
+@Dependent
 @Meta(verboseName = "Audit (test)")
 public class TasksAuditAutomation extends Automation {
 

@@ -31,7 +31,8 @@ import jakarta.enterprise.inject.spi.CDI;
  *   answers {@code instance=<id> task=<open form task id>};</li>
  *   <li>{@code GET tasks/test-support/caller?groups=a,b}: the caller's name, administrator flag and
  *   membership of each group, plus what the server itself says.</li>
- *   <li>{@code GET tasks/test-support/instance?id=<id>}: the instance's state and data.</li>
+ *   <li>{@code GET tasks/test-support/instance?id=<id>}: the instance's state and data;</li>
+ *   <li>{@code GET tasks/test-support/newest}: the five newest instances and their tasks.</li>
  * </ul>
  */
 @WebServlet("/tasks/test-support/*")
@@ -90,6 +91,16 @@ public class TasksSupportServlet extends HttpServlet {
                 for (AutomationTaskModel task : automations.tasks(instance.getId())) {
                     out.println("task " + task.getId() + " " + task.getStatus() + " open=" + task.isOpen()
                             + " completedBy=" + task.getCompletedBy());
+                }
+            }
+            case "/newest" -> {
+                for (AutomationModel instance : automations.newest(5)) {
+                    out.println(instance.getId() + " " + instance.getAutomationClass() + " " + instance.getState()
+                            + " " + instance.getData());
+                    for (AutomationTaskModel task : automations.tasks(instance.getId())) {
+                        out.println("  task " + task.getId() + " " + task.getStatus() + " open=" + task.isOpen()
+                                + " interaction=" + task.isInteraction() + " message=" + task.getMessage());
+                    }
                 }
             }
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);

@@ -44,7 +44,9 @@ public class ExpenseApproval extends Automation {
 
     @OnStart
     void opened(ExpenseClaimOpened event) {
-        data().put("openedBy", event.openedBy());
+        if (event.openedBy() != null) {
+            data().put("openedBy", event.openedBy());
+        }
         data().put("opened", event.opened().toString());
     }
 

@@ -57,8 +57,11 @@ public class TaskFormPage {
     /** What the page shows. */
     public enum State { OPEN, COMPLETED, NOT_FOUND }
 
-    /** The form's id in the page; inputs are {@code task:f_<property>}. */
-    public static final String FORM_ID = "task";
+    /**
+     * The form's id in the page; inputs are {@code form:f_<property>}, their messages
+     * {@code form:m_<property>}. (Not "task": Faces posts the form's id as a parameter of that name.)
+     */
+    public static final String FORM_ID = "form";
 
     private static final Pattern COMPLETED_BY = Pattern.compile(" by (.+)\\.$");
 
