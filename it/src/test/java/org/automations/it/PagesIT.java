@@ -146,6 +146,28 @@ class PagesIT {
         assertThat(post("api/step").getStatusCode()).isEqualTo(403);
     }
 
+    @Test
+    void theComponentsSendAMessageShowAStatusAndListTasks() throws Exception {
+        HtmlPage subscribe = browser.getPage(new URL(base, "example/newsletter.xhtml"));
+        String email = "reader-" + UUID.randomUUID() + "@example.org";
+        HtmlForm form = subscribe.getFormByName("newsletter");
+        form.getInputByName("newsletter:email").setValue(email);
+        HtmlPage subscribed = form.getInputByName("newsletter:subscribe").click();
+
+        HtmlPage confirmed = subscribed.getHtmlElementById("confirm-link").click();
+
+        assertThat(confirmed.getHtmlElementById("status-email").asNormalizedText()).isEqualTo(email);
+        assertThat(confirmed.getHtmlElementById("status-confirmed").asNormalizedText()).isEqualTo("yes");
+        assertThat(confirmed.asNormalizedText()).contains("Newsletter subscription", "RUNNING");
+        HtmlPage unknown = browser.getPage(new URL(base, "example/newsletter-confirm.xhtml?key=no-such-key"));
+        assertThat(unknown.asNormalizedText()).contains("There is no such automation.");
+
+        HtmlPage home = logIn(browser.getPage(new URL(base, "tasks/list.xhtml")), "bob", "bob");
+        home = browser.getPage(base);
+        assertThat(home.asNormalizedText()).contains("My tasks");
+        assertThat(home.getElementById("my-tasks")).isNotNull();
+    }
+
     private WebResponse post(String path) throws Exception {
         return browser.loadWebResponse(new WebRequest(new URL(base, path), HttpMethod.POST));
     }

@@ -21,7 +21,8 @@ import org.automations.flow.Unique;
  * }</pre>
  */
 @Unique({"email"})
-@Meta(verboseName = "Newsletter subscription", publishReceivers = true)
+@Meta(verboseName = "Newsletter subscription", publishReceivers = true,
+        statusTemplates = @Meta.StatusTemplate(name = "Subscription", template = "/example/newsletter-status.xhtml"))
 public class NewsletterSubscription extends Automation {
 
     final Execute start = execute(this::askForConfirmation);
