@@ -107,7 +107,8 @@ public final class AutomationEngine {
             if (model.getUniqueKey() != null) {
                 flushUnique(definition, model);
             }
-            em.persist(new AutomationTaskModel(model, definition.firstNode().name(), null, now));
+            AutomationTaskModel first = new AutomationTaskModel(model, definition.firstNode().name(), null, now);
+            em.persist(first);
             binding = new InstanceBinding(model, em);
             binding.attach(automation);
             if (event != null && definition.onStart() != null) {
@@ -115,7 +116,9 @@ public final class AutomationEngine {
                 binding.writeBack();
             }
             if (autorun) {
-                interpreter(definition, automation, binding).run();
+                // the new instance's only open task is its first: no query for it (which would
+                // flush the two inserts, and have them updated again at commit)
+                interpreter(definition, automation, binding).runStarted(first);
             }
         } finally {
             factory.release(automation);

@@ -85,10 +85,7 @@ final class Interpreter {
 
     /** Runs until every path waits; returns the name of the node where it stopped. */
     String run() {
-        if (model.getState() != AutomationState.RUNNING) {
-            throw new IllegalStateException("Automation instance " + model.getId() + " is " + model.getState()
-                    + " and cannot run again");
-        }
+        requireRunning();
         for (AutomationTaskModel task : em.createNamedQuery(AutomationTaskModel.OPEN_OF_AUTOMATION, AutomationTaskModel.class)
                 .setParameter("automation", model)
                 .getResultList()) {
@@ -99,6 +96,28 @@ final class Interpreter {
                 queue.add(task);
             }
         }
+        return runOpen();
+    }
+
+    /**
+     * Runs an instance that was just started, whose only open task is its first (so there is no
+     * need to query the open tasks, which would also flush the new rows before they are final).
+     */
+    String runStarted(AutomationTaskModel first) {
+        requireRunning();
+        open.add(first);
+        queue.add(first);
+        return runOpen();
+    }
+
+    private void requireRunning() {
+        if (model.getState() != AutomationState.RUNNING) {
+            throw new IllegalStateException("Automation instance " + model.getId() + " is " + model.getState()
+                    + " and cannot run again");
+        }
+    }
+
+    private String runOpen() {
         Instant wakeUp = null;
         String stoppedAt = null;
         int processed = 0;
