@@ -71,7 +71,7 @@ public final class BenchmarkMain {
             logStream.flush();
             errors.flush();
             results.flush();
-            Runtime.getRuntime().halt(status);
+            System.exit(status);
         }
     }
 
@@ -110,11 +110,21 @@ public final class BenchmarkMain {
         String label = postgres ? "postgresql" : "h2";
 
         boolean verified = true;
+        String chosen = System.getProperty("benchmark.scenarios", "all").strip();
+        List<String> scenarios = chosen.isEmpty() || chosen.equals("all") ? SCENARIOS
+                : List.of(chosen.split("\\s*,\\s*"));
+        boolean batchWriting = Boolean.getBoolean("benchmark.jdbcBatchWriting");
+        if (batchWriting) {
+            call(scenario, driver, "jdbc_batch_writing", label, n);
+        }
         call(scenario, driver, "warmup", label, n);
-        for (String each : SCENARIOS) {
+        for (String each : scenarios) {
             String lines = call(scenario, driver, each, label, n);
             for (String line : lines.split("\n")) {
                 if (!line.isBlank()) {
+                    if (batchWriting) {
+                        line = line.substring(0, line.length() - 1) + ",\"experiment\":\"jdbc_batch_writing\"}";
+                    }
                     results.println(line);
                     verified &= line.contains("\"verified\":true");
                 }

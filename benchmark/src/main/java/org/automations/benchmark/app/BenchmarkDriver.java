@@ -98,6 +98,7 @@ public class BenchmarkDriver {
             case "tick_with_timer_waiting" -> tickWithTimers(db, n);
             case "tick_with_form_waiting" -> tickWithForms(db, n);
             case "statements" -> statements(db);
+            case "jdbc_batch_writing" -> jdbcBatchWriting();
             default -> throw new IllegalArgumentException("No scenario " + scenario);
         };
     }
@@ -206,6 +207,19 @@ public class BenchmarkDriver {
     private List<AutomationTaskModel> firstOpenTasks(int max) {
         List<AutomationTaskModel> all = automations.openFormTasks(USER);
         return all.size() <= max ? all : all.subList(0, max);
+    }
+
+    /**
+     * An experiment, not the product's setting: turns on EclipseLink's JDBC batch writing at run
+     * time (what {@code eclipselink.jdbc.batch-writing=JDBC} in persistence.xml would do), so that
+     * the inserts of one commit go to the database in one round trip per table.
+     */
+    private String jdbcBatchWriting() {
+        ServerSession session = em.getEntityManagerFactory().unwrap(JpaEntityManagerFactory.class).getServerSession();
+        session.getLogin().useBatchWriting();
+        session.getLogin().setUsesJDBCBatchWriting(true);
+        session.getLogin().setMaxBatchWritingSize(100);
+        return "";
     }
 
     /** SQL statements per instance, counted from EclipseLink's SQL log (not timed). */
