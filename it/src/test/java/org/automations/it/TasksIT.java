@@ -205,7 +205,7 @@ class TasksIT {
         assertThat(late.getWebResponse().getStatusCode()).isEqualTo(200);
         assertThat(late.getElementById("task-completed").asNormalizedText())
                 .isEqualTo("This task was already completed by alice.");
-        assertThat(text(admin, "tasks/test-support/instance?id=" + started[0])).contains("\"amount\":12").doesNotContain("99");
+        assertThat(text(admin, "tasks/test-support/instance?id=" + started[0])).contains("\"amount\":12").doesNotContain("\"amount\":99", "Mouse");
         // and opening it again says the same
         assertThat(page(alice, "tasks/form.xhtml?task=" + started[1]).asNormalizedText())
                 .contains("This task was already completed by alice.");

@@ -125,8 +125,9 @@ class ClusterIT {
             ports.appendReplacement(moved, "port=\"" + (Integer.parseInt(ports.group(1)) + portOffset) + "\"");
         }
         ports.appendTail(moved);
-        String config = moved.toString()
-                .replace("value=\"27676\"", "value=\"" + (27676 + portOffset) + "\"")
+        Matcher jms = Pattern.compile("JMS_PROVIDER_PORT\" value=\"(\\d+)\"").matcher(moved);
+        String config = (jms.find() ? jms.replaceFirst("JMS_PROVIDER_PORT\" value=\"" + (Integer.parseInt(jms.group(1)) + portOffset) + "\"")
+                : moved.toString())
                 // each server on its own: no Hazelcast cluster between them (claims in the database coordinate them)
                 .replace("<hazelcast-runtime-configuration ", "<hazelcast-runtime-configuration enabled=\"false\" ");
         Path domainXml = WORK.resolve("domain-" + name + ".xml");
@@ -153,7 +154,9 @@ class ClusterIT {
                 .redirectErrorStream(true)
                 .redirectOutput(WORK.resolve("server-" + name + ".log").toFile())
                 .start();
-        return new Server(name, process, 28080 + portOffset);
+        Matcher http = Pattern.compile("<network-listener [^>]*port=\"(\\d+)\"[^>]*name=\"http-listener\"").matcher(config);
+        int httpPort = http.find() ? Integer.parseInt(http.group(1)) : 28080 + portOffset;
+        return new Server(name, process, httpPort);
     }
 
     private static void load(Server server, int n) throws Exception {
