@@ -505,8 +505,7 @@ public final class AutomationEngine {
         AutomationModel model = em.find(AutomationModel.class, task.getAutomation().getId(), LockModeType.PESSIMISTIC_WRITE);
         em.refresh(task);
         if (!task.isOpen()) {
-            throw new TaskAlreadyCompletedException("This task was already completed"
-                    + (task.getCompletedBy() == null ? "" : " by " + task.getCompletedBy()) + ".");
+            throw new TaskAlreadyCompletedException(task.getCompletedBy());
         }
         if (model.getState() != AutomationState.RUNNING) {
             throw new TaskNotAllowedException("The automation of task " + taskId + " is " + model.getState());
@@ -580,8 +579,7 @@ public final class AutomationEngine {
             throw new TaskNotAllowedException("There is no form task " + taskId + " for you");
         }
         if (!task.isOpen()) {
-            throw new TaskAlreadyCompletedException("This task was already completed"
-                    + (task.getCompletedBy() == null ? "" : " by " + task.getCompletedBy()) + ".");
+            throw new TaskAlreadyCompletedException(task.getCompletedBy());
         }
         return task;
     }

@@ -18,8 +18,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.automations.engine.AutomationEngine;
 import org.automations.engine.Caller;
 import org.automations.engine.TaskAlreadyCompletedException;
@@ -63,7 +61,6 @@ public class TaskFormPage {
      */
     public static final String FORM_ID = "form";
 
-    private static final Pattern COMPLETED_BY = Pattern.compile(" by (.+)\\.$");
 
     @EJB
     AutomationService automations;
@@ -222,8 +219,7 @@ public class TaskFormPage {
 
     private void completed(TaskAlreadyCompletedException e) {
         state = State.COMPLETED;
-        Matcher by = COMPLETED_BY.matcher(e.getMessage() == null ? "" : e.getMessage());
-        completedBy = by.find() ? by.group(1) : null;
+        completedBy = e.completedBy();
     }
 
     private static String parameter(String name) {
