@@ -41,8 +41,10 @@ CREATE TABLE IF NOT EXISTS ATM_TASK (
     RESULT                  TEXT
 );
 
--- A tick: running instances whose due time has passed (partial: finished ones cost nothing).
-CREATE INDEX IF NOT EXISTS ATM_AUTOMATION_DUE ON ATM_AUTOMATION (DUE_AT) WHERE STATE = 'RUNNING';
+-- A tick: instances whose due time has passed. Partial on DUE_AT (not on STATE, which the query
+-- binds as a parameter): finished instances and those waiting for a person have no due time and
+-- cost nothing.
+CREATE INDEX IF NOT EXISTS ATM_AUTOMATION_DUE ON ATM_AUTOMATION (DUE_AT) WHERE DUE_AT IS NOT NULL;
 -- Dashboards, broadcasts: instances of a class by state.
 CREATE INDEX IF NOT EXISTS ATM_AUTOMATION_CLASS ON ATM_AUTOMATION (AUTOMATION_CLASS, STATE);
 -- History deletion: finished instances by age.

@@ -39,6 +39,7 @@ public final class AutomationEngine {
 
     private static final SecureRandom KEYS = new SecureRandom();
     static final int DELETE_BATCH = 500;
+    private static final int FORM_TASK_PAGE = 200;
 
     private final EntityManager em;
     private final Clock clock;
@@ -561,13 +562,41 @@ public final class AutomationEngine {
         return true;
     }
 
-    /** The open form tasks of running instances that the caller may process. */
+    /** The open form tasks of running instances that the caller may process, oldest first. */
     public List<AutomationTaskModel> openFormTasks(Caller caller) {
+        return openFormTasks(caller, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The caller's first {@code max} open form tasks, oldest first. The database selects the tasks
+     * of the caller's user name and groups (administrators: all), page by page; the permissions,
+     * which all have to hold, are checked here.
+     */
+    public List<AutomationTaskModel> openFormTasks(Caller caller, int max) {
         List<AutomationTaskModel> tasks = new ArrayList<>();
-        for (AutomationTaskModel task : em.createNamedQuery(AutomationTaskModel.OPEN_INTERACTIONS, AutomationTaskModel.class)
-                .getResultList()) {
-            if (mayProcess(caller, task)) {
-                tasks.add(task);
+        if (caller == null || max <= 0) {
+            return tasks;
+        }
+        jakarta.persistence.TypedQuery<AutomationTaskModel> query;
+        if (caller.isAdministrator()) {
+            query = em.createNamedQuery(AutomationTaskModel.OPEN_INTERACTIONS, AutomationTaskModel.class);
+        } else {
+            java.util.Set<String> groups = caller.groups() == null || caller.groups().isEmpty()
+                    ? java.util.Set.of("\u0000") : caller.groups();   // IN () is not valid SQL
+            query = em.createNamedQuery(AutomationTaskModel.OPEN_INTERACTIONS_FOR, AutomationTaskModel.class)
+                    .setParameter("user", caller.name())
+                    .setParameter("groups", groups);
+        }
+        int page = Math.min(max, FORM_TASK_PAGE);
+        for (int first = 0; tasks.size() < max; first += page) {
+            List<AutomationTaskModel> rows = query.setFirstResult(first).setMaxResults(page).getResultList();
+            for (AutomationTaskModel task : rows) {
+                if (tasks.size() < max && mayProcess(caller, task)) {
+                    tasks.add(task);
+                }
+            }
+            if (rows.size() < page) {
+                break;
             }
         }
         return tasks;

@@ -9,6 +9,9 @@ public interface Caller {
     /** Whether the caller belongs to the group. */
     boolean isInGroup(String group);
 
+    /** The caller's groups (the task list asks the database only for tasks of these groups). */
+    java.util.Set<String> groups();
+
     /** Whether the caller has the permission (a role). */
     boolean hasPermission(String permission);
 

@@ -38,6 +38,11 @@ import java.time.Instant;
         query = "SELECT t FROM AutomationTaskModel t JOIN FETCH t.automation a WHERE t.finished IS NULL"
                 + " AND a.state = org.automations.persistence.AutomationState.RUNNING"
                 + " AND a.automationClass NOT IN :classes ORDER BY t.id")
+@NamedQuery(name = AutomationTaskModel.OPEN_INTERACTIONS_FOR,
+        query = "SELECT t FROM AutomationTaskModel t JOIN FETCH t.automation a WHERE t.interaction = TRUE"
+                + " AND t.finished IS NULL AND a.state = org.automations.persistence.AutomationState.RUNNING"
+                + " AND (t.interactionUser IS NULL OR t.interactionUser = :user)"
+                + " AND (t.interactionGroup IS NULL OR t.interactionGroup IN :groups) ORDER BY t.id")
 @NamedQuery(name = AutomationTaskModel.DELETE_OF_AUTOMATIONS,
         query = "DELETE FROM AutomationTaskModel t WHERE t.automation.id IN :ids")
 @NamedQuery(name = AutomationTaskModel.ALL_OF_AUTOMATION,
@@ -47,6 +52,7 @@ public class AutomationTaskModel {
     public static final String OPEN_OF_AUTOMATION = "AutomationTaskModel.openOfAutomation";
     public static final String ALL_OF_AUTOMATION = "AutomationTaskModel.allOfAutomation";
     public static final String OPEN_INTERACTIONS = "AutomationTaskModel.openInteractions";
+    public static final String OPEN_INTERACTIONS_FOR = "AutomationTaskModel.openInteractionsFor";
     public static final String DELETE_OF_AUTOMATIONS = "AutomationTaskModel.deleteOfAutomations";
     public static final String OPEN_ON_OTHER_NODES = "AutomationTaskModel.openOnOtherNodes";
     public static final String OPEN_OF_OTHER_CLASSES = "AutomationTaskModel.openOfOtherClasses";

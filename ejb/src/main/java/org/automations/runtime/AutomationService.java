@@ -302,6 +302,11 @@ public class AutomationService {
         return engine().openFormTasks(caller);
     }
 
+    /** The caller's first {@code max} open form tasks, oldest first (a page of the task list). */
+    public List<AutomationTaskModel> openFormTasks(Caller caller, int max) {
+        return engine().openFormTasks(caller, max);
+    }
+
     public AutomationEngine.FormTask formTask(long taskId, Caller caller, Map<String, ?> configuredContext) {
         return engine().formTask(taskId, caller, configuredContext);
     }

@@ -34,7 +34,7 @@ import org.eclipse.persistence.sessions.server.ServerSession;
  * Runs the benchmark's scenarios inside the deployment, through the product's
  * {@link AutomationService} exactly as an application would: each start is its own container
  * transaction (this bean runs without one), each tick is {@link AutomationService#step()}, the
- * task list is {@link AutomationService#openFormTasks(Caller)}. Every scenario verifies its
+ * task list is {@link AutomationService#openFormTasks(Caller, int)}. Every scenario verifies its
  * instances in the database before it reports {@code "verified":true}.
  *
  * <p>{@link #run(String, String, int)} returns the scenario's JSON lines, separated by newlines.
@@ -205,8 +205,7 @@ public class BenchmarkDriver {
 
     /** The user's first 50 open tasks, as the task list page gets them. */
     private List<AutomationTaskModel> firstOpenTasks(int max) {
-        List<AutomationTaskModel> all = automations.openFormTasks(USER);
-        return all.size() <= max ? all : all.subList(0, max);
+        return automations.openFormTasks(USER, max);
     }
 
     /**
