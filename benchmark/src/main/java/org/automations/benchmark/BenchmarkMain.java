@@ -113,18 +113,11 @@ public final class BenchmarkMain {
         String chosen = System.getProperty("benchmark.scenarios", "all").strip();
         List<String> scenarios = chosen.isEmpty() || chosen.equals("all") ? SCENARIOS
                 : List.of(chosen.split("\\s*,\\s*"));
-        boolean batchWriting = Boolean.getBoolean("benchmark.jdbcBatchWriting");
-        if (batchWriting) {
-            call(scenario, driver, "jdbc_batch_writing", label, n);
-        }
         call(scenario, driver, "warmup", label, n);
         for (String each : scenarios) {
             String lines = call(scenario, driver, each, label, n);
             for (String line : lines.split("\n")) {
                 if (!line.isBlank()) {
-                    if (batchWriting) {
-                        line = line.substring(0, line.length() - 1) + ",\"experiment\":\"jdbc_batch_writing\"}";
-                    }
                     results.println(line);
                     verified &= line.contains("\"verified\":true");
                 }
