@@ -55,18 +55,7 @@ final class EngineFixture implements AutoCloseable {
 
     /** Runs the work in one transaction, as the container runs each engine call. */
     <T> T inTransaction(Function<AutomationEngine, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(engine(em));
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return inEntityManager(em -> work.apply(engine(em)));
     }
 
     /** Runs the work on a plain entity manager in one transaction (to read or edit rows directly). */
