@@ -38,6 +38,9 @@ import org.automations.persistence.AutomationTaskModel;
 public final class AutomationEngine {
 
     private static final SecureRandom KEYS = new SecureRandom();
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AutomationEngine.class.getName());
+    private static final Map<jakarta.persistence.EntityManagerFactory, Boolean> SKIP_LOCKED =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     static final int DELETE_BATCH = 500;
     private static final int FORM_TASK_PAGE = 200;
 
@@ -178,6 +181,9 @@ public final class AutomationEngine {
      */
     public List<Long> claimDue(String owner, Duration lease, int max) {
         Instant now = clock.instant();
+        if (skipLocked()) {
+            return claimSkippingLocked(owner, now, now.plus(lease), max);
+        }
         List<Long> due = em.createNamedQuery(AutomationModel.DUE_UNCLAIMED_IDS, Long.class)
                 .setParameter("now", now)
                 .setMaxResults(max)
@@ -195,6 +201,39 @@ public final class AutomationEngine {
                 .setParameter("owner", owner)
                 .setParameter("ids", due)
                 .getResultList();
+    }
+
+    /**
+     * PostgreSQL: one statement claims the due rows that no other transaction holds, without
+     * waiting for those that another server is claiming at the same moment.
+     */
+    private List<Long> claimSkippingLocked(String owner, Instant now, Instant until, int max) {
+        List<?> rows = em.createNativeQuery("UPDATE ATM_AUTOMATION SET CLAIMED_BY = ?1, CLAIM_EXPIRES = ?2, VERSION = VERSION + 1"
+                        + " WHERE ID IN (SELECT ID FROM ATM_AUTOMATION WHERE DUE_AT <= ?3 AND STATE = 'RUNNING'"
+                        + " AND (CLAIM_EXPIRES IS NULL OR CLAIM_EXPIRES < ?3) ORDER BY DUE_AT, ID LIMIT ?4"
+                        + " FOR UPDATE SKIP LOCKED) RETURNING ID")
+                .setParameter(1, owner)
+                .setParameter(2, java.sql.Timestamp.from(until))
+                .setParameter(3, java.sql.Timestamp.from(now))
+                .setParameter(4, max)
+                .getResultList();
+        return rows.stream().map(id -> ((Number) id).longValue()).sorted().toList();
+    }
+
+    /** Whether the database offers {@code FOR UPDATE SKIP LOCKED} (PostgreSQL); asked once per persistence unit. */
+    private boolean skipLocked() {
+        return SKIP_LOCKED.computeIfAbsent(em.getEntityManagerFactory(), factory -> {
+            try {
+                java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+                boolean postgres = connection != null
+                        && connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgresql");
+                LOG.info(() -> "Automations: claims " + (postgres ? "use FOR UPDATE SKIP LOCKED" : "use a conditional update"));
+                return postgres;
+            } catch (RuntimeException | java.sql.SQLException e) {
+                LOG.info(() -> "Automations: claims use a conditional update (" + e + ")");
+                return false;
+            }
+        });
     }
 
     /**

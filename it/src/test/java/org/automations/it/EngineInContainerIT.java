@@ -45,7 +45,8 @@ class EngineInContainerIT {
     @Deployment
     static EnterpriseArchive deployment() {
         return Deployments.earWith(new Class<?>[] {EngineInContainerIT.class, TestCaller.class, Deadline.class},
-                new Class<?>[] {MovableEngineClock.class, RollbackAutomation.class, ThreadedAutomation.class});
+                new Class<?>[] {MovableEngineClock.class, RollbackAutomation.class, ThreadedAutomation.class,
+                        PunctualAutomation.class});
     }
 
     @Inject
@@ -62,6 +63,9 @@ class EngineInContainerIT {
 
     @Inject
     UserTransaction transaction;
+
+    @Inject
+    org.automations.runtime.AutomationSettings settings;
 
     private static final TestCaller ALICE = new TestCaller("alice", Set.of("automations-user", "moderators"), false);
     private static final TestCaller BOB = new TestCaller("bob", Set.of("automations-user", "support"), false);
@@ -230,6 +234,17 @@ class EngineInContainerIT {
         assertThat(automations.tasks(started.getId())).extracting(AutomationTaskModel::getStatus)
                 .containsExactly("start", "crunch", "end");
         assertThat(automations.find(started.getId()).getData()).doesNotContain("\"thread\":\"" + caller + "\"");
+    }
+
+    @Test
+    void theTimerRunsAWaitingNodeWithinOneTickAndASecondOfItsDueTime() {
+        AutomationModel started = automations.start(PunctualAutomation.class, Map.of());
+        assertThat(automations.find(started.getId()).getDueAt()).isEqualTo(clock.now().plus(Duration.ofMinutes(10)));
+
+        clock.advance(Duration.ofMinutes(10));   // due now; nobody but the EJB timer steps it
+
+        Deadline.within(settings.tickInterval().plusSeconds(1)).waitFor(() -> automations.isFinished(started.getId()),
+                "the scheduler's timer ran the due node");
     }
 
     private AutomationModel instanceFor(String email) {
