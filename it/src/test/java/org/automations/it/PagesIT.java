@@ -9,6 +9,8 @@ import org.htmlunit.HttpMethod;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
+import java.util.List;
+import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
@@ -166,6 +168,34 @@ class PagesIT {
         home = browser.getPage(base);
         assertThat(home.asNormalizedText()).contains("My tasks");
         assertThat(home.getElementById("my-tasks")).isNotNull();
+    }
+
+    @Test
+    void aModelFormEditsTheEntityBoundToTheAutomation() throws Exception {
+        String name = "Ada " + UUID.randomUUID().toString().substring(0, 8);
+        HtmlForm open = browser.<HtmlPage>getPage(new URL(base, "example/customers.xhtml")).getFormByName("customers");
+        open.getInputByName("customers:name").setValue(name);
+        HtmlPage opened = open.getInputByName("customers:open").click();
+        assertThat(opened.asNormalizedText()).contains("Customer " + name + " opened");
+
+        HtmlPage tasks = logIn(browser.getPage(new URL(base, "tasks/list.xhtml")), "alice", "alice");
+        List<HtmlAnchor> links = tasks.getByXPath("//li[contains(., 'Customer onboarding')]//a[contains(@href, 'form.xhtml?task=')]");
+        assertThat(links).isNotEmpty();
+        HtmlPage form = links.get(links.size() - 1).click();
+        HtmlForm fields = form.getFormByName("form");
+        assertThat(fields.getInputByName("form:f_name").getValue()).isEqualTo(name);   // the entity, read through the automation
+        fields.getInputByName("form:f_email").setValue("not-an-address");
+        HtmlPage invalid = fields.getInputByName("form:submit").click();
+        assertThat(invalid.getElementById("form:m_email").asNormalizedText()).isNotBlank();
+
+        HtmlForm again = invalid.getFormByName("form");
+        again.getInputByName("form:f_email").setValue("ada@example.org");
+        again.getInputByName("form:f_phone").setValue("+41 44 000 00 00");
+        HtmlPage done = again.getInputByName("form:submit").click();
+        assertThat(done.getUrl().getPath()).endsWith("/tasks/list.xhtml");
+
+        HtmlPage customers = browser.getPage(new URL(base, "example/customers.xhtml"));
+        assertThat(customers.asNormalizedText()).containsPattern(Pattern.quote(name) + "\\s+ada@example.org\\s+\\+41 44 000 00 00");
     }
 
     private WebResponse post(String path) throws Exception {
