@@ -198,6 +198,19 @@ class PagesIT {
         assertThat(customers.asNormalizedText()).containsPattern(Pattern.quote(name) + "\\s+ada@example.org\\s+\\+41 44 000 00 00");
     }
 
+    @Test
+    void theStartAndExamplePagesSpeakGerman() throws Exception {
+        browser.addRequestHeader("Accept-Language", "de");
+
+        assertThat(browser.<HtmlPage>getPage(base).asNormalizedText()).contains("Automations für Jakarta EE", "Anmelden");
+        assertThat(browser.<HtmlPage>getPage(new URL(base, "example/webinar.xhtml")).asNormalizedText())
+                .contains("Für ein Webinar anmelden", "Gesendete Mails");
+        assertThat(browser.<HtmlPage>getPage(new URL(base, "example/customers.xhtml")).asNormalizedText())
+                .contains("Neueste Kunden", "Kunde anlegen");
+        assertThat(browser.<HtmlPage>getPage(new URL(base, "example/newsletter.xhtml")).asNormalizedText())
+                .contains("Newsletter abonnieren");
+    }
+
     private WebResponse post(String path) throws Exception {
         return browser.loadWebResponse(new WebRequest(new URL(base, path), HttpMethod.POST));
     }

@@ -25,8 +25,9 @@ public class CustomersPage {
         long id = desk.open(name.strip());
         FacesContext faces = FacesContext.getCurrentInstance();
         faces.getExternalContext().getFlash().setKeepMessages(true);
+        String text = faces.getApplication().getResourceBundle(faces, "exMsg").getString("customers.opened");
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                "Customer " + name.strip() + " opened; onboarding " + id + " waits for the sales team.", null));
+                java.text.MessageFormat.format(text, name.strip(), String.valueOf(id)), null));
         return "/example/customers.xhtml?faces-redirect=true";
     }
 

@@ -69,8 +69,9 @@ public class WebinarRegistrationPage {
         registrations.fire(new WebinarRegistration(name.strip(), email.strip(), Instant.parse(session)));
         FacesContext faces = FacesContext.getCurrentInstance();
         faces.getExternalContext().getFlash().setKeepMessages(true);
+        String text = faces.getApplication().getResourceBundle(faces, "exMsg").getString("webinar.registered");
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                "Thank you, " + name.strip() + ": you are registered, a welcome mail is on its way.", null));
+                java.text.MessageFormat.format(text, name.strip()), null));
         return "/example/webinar.xhtml?faces-redirect=true";
     }
 
