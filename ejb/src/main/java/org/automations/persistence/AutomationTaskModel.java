@@ -28,19 +28,19 @@ import java.time.Instant;
 @NamedQuery(name = AutomationTaskModel.OPEN_OF_AUTOMATION,
         query = "SELECT t FROM AutomationTaskModel t WHERE t.automation = :automation AND t.finished IS NULL ORDER BY t.id")
 @NamedQuery(name = AutomationTaskModel.OPEN_INTERACTIONS,
-        query = "SELECT t FROM AutomationTaskModel t JOIN FETCH t.automation a WHERE t.interaction = TRUE"
-                + " AND t.finished IS NULL AND a.state = org.automations.persistence.AutomationState.RUNNING ORDER BY t.id")
+        query = "SELECT t FROM AutomationTaskModel t JOIN FETCH t.automation WHERE t.interaction = TRUE"
+                + " AND t.finished IS NULL AND t.automation.state = org.automations.persistence.AutomationState.RUNNING ORDER BY t.id")
 @NamedQuery(name = AutomationTaskModel.OPEN_ON_OTHER_NODES,
-        query = "SELECT t FROM AutomationTaskModel t JOIN FETCH t.automation a WHERE t.finished IS NULL"
-                + " AND a.state = org.automations.persistence.AutomationState.RUNNING"
-                + " AND a.automationClass = :automationClass AND t.status NOT IN :nodes ORDER BY t.id")
+        query = "SELECT t FROM AutomationTaskModel t JOIN FETCH t.automation WHERE t.finished IS NULL"
+                + " AND t.automation.state = org.automations.persistence.AutomationState.RUNNING"
+                + " AND t.automation.automationClass = :automationClass AND t.status NOT IN :nodes ORDER BY t.id")
 @NamedQuery(name = AutomationTaskModel.OPEN_OF_OTHER_CLASSES,
-        query = "SELECT t FROM AutomationTaskModel t JOIN FETCH t.automation a WHERE t.finished IS NULL"
-                + " AND a.state = org.automations.persistence.AutomationState.RUNNING"
-                + " AND a.automationClass NOT IN :classes ORDER BY t.id")
+        query = "SELECT t FROM AutomationTaskModel t JOIN FETCH t.automation WHERE t.finished IS NULL"
+                + " AND t.automation.state = org.automations.persistence.AutomationState.RUNNING"
+                + " AND t.automation.automationClass NOT IN :classes ORDER BY t.id")
 @NamedQuery(name = AutomationTaskModel.OPEN_INTERACTIONS_FOR,
-        query = "SELECT t FROM AutomationTaskModel t JOIN FETCH t.automation a WHERE t.interaction = TRUE"
-                + " AND t.finished IS NULL AND a.state = org.automations.persistence.AutomationState.RUNNING"
+        query = "SELECT t FROM AutomationTaskModel t JOIN FETCH t.automation WHERE t.interaction = TRUE"
+                + " AND t.finished IS NULL AND t.automation.state = org.automations.persistence.AutomationState.RUNNING"
                 + " AND (t.interactionUser IS NULL OR t.interactionUser = :user)"
                 + " AND (t.interactionGroup IS NULL OR t.interactionGroup IN :groups) ORDER BY t.id")
 @NamedQuery(name = AutomationTaskModel.DELETE_OF_AUTOMATIONS,
