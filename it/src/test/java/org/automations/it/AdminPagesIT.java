@@ -55,10 +55,7 @@ class AdminPagesIT {
 
     @BeforeEach
     void openBrowser() {
-        browser = new WebClient();
-        browser.getOptions().setJavaScriptEnabled(false);
-        browser.getOptions().setCssEnabled(false);
-        browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        browser = HtmlUnitBrowser.open();
     }
 
     @AfterEach

@@ -11,7 +11,6 @@ import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
 import java.util.List;
 import org.htmlunit.html.HtmlAnchor;
-import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
@@ -44,10 +43,7 @@ class PagesIT {
 
     @BeforeEach
     void openBrowser() {
-        browser = new WebClient();
-        browser.getOptions().setJavaScriptEnabled(false);
-        browser.getOptions().setCssEnabled(false);
-        browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        browser = HtmlUnitBrowser.open();
     }
 
     @AfterEach
@@ -225,10 +221,6 @@ class PagesIT {
     }
 
     private static HtmlPage logIn(HtmlPage login, String user, String password) throws Exception {
-        HtmlForm form = login.getHtmlElementById("login");
-        form.getInputByName("j_username").setValue(user);
-        form.getInputByName("j_password").setValue(password);
-        HtmlButton submit = login.getHtmlElementById("login-submit");
-        return submit.click();
+        return HtmlUnitBrowser.logIn(login, user, password);
     }
 }

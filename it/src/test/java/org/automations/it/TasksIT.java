@@ -327,10 +327,7 @@ class TasksIT {
     }
 
     private WebClient logIn(String user) throws Exception {
-        WebClient browser = new WebClient();
-        browser.getOptions().setJavaScriptEnabled(false);
-        browser.getOptions().setCssEnabled(false);
-        browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        WebClient browser = HtmlUnitBrowser.open();
         browser.getOptions().setRedirectEnabled(true);
         HtmlPage login = browser.getPage(new URL(base, "tasks/list.xhtml"));
         HtmlForm form = login.getHtmlElementById("login");

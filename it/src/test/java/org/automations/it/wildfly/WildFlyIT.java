@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.automations.it.Deadline;
+import org.automations.it.HtmlUnitBrowser;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlAnchor;
-import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
@@ -88,10 +88,7 @@ class WildFlyIT {
 
     @BeforeEach
     void openBrowser() {
-        browser = new WebClient();
-        browser.getOptions().setJavaScriptEnabled(false);
-        browser.getOptions().setCssEnabled(false);
-        browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        browser = HtmlUnitBrowser.open();
     }
 
     @AfterEach
@@ -114,11 +111,7 @@ class WildFlyIT {
         HtmlPage opened = open.getInputByName("customers:open").click();
         assertThat(opened.asNormalizedText()).contains("Customer " + name + " opened");
 
-        HtmlPage login = browser.getPage(new URL(base, "tasks/list.xhtml"));
-        HtmlForm form = login.getHtmlElementById("login");
-        form.getInputByName("j_username").setValue("alice");
-        form.getInputByName("j_password").setValue("alice");
-        HtmlPage tasks = login.<HtmlButton>getHtmlElementById("login-submit").click();
+        HtmlPage tasks = HtmlUnitBrowser.logIn(browser.getPage(new URL(base, "tasks/list.xhtml")), "alice", "alice");
 
         List<HtmlAnchor> links = tasks.getByXPath("//li[contains(., 'Customer onboarding')]//a[contains(@href, 'form.xhtml?task=')]");
         assertThat(links).isNotEmpty();
