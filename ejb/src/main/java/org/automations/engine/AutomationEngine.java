@@ -86,7 +86,6 @@ public final class AutomationEngine {
      */
     public AutomationModel start(Class<? extends Automation> type, Map<String, ?> data, Object event, boolean autorun) {
         AutomationDefinition definition = registry.get(type);
-        Map<String, Object> values = new LinkedHashMap<>(data == null ? Map.of() : data);
         Instant now = clock.instant();
         AutomationModel model = new AutomationModel(definition.className(), now);
         model.setKey(HexFormat.of().formatHex(randomKey()));
@@ -95,8 +94,10 @@ public final class AutomationEngine {
         Automation automation = factory.create(definition.type());
         try {
             binding.attach(automation);
+            Map<String, Object> values = binding.data();
+            values.putAll(data == null ? Map.of() : data);
             storeEntitiesById(values, automation);
-            model.setData(Json.write(values));
+            binding.writeBack();
             if (definition.uniqueBy() != null) {
                 String uniqueKey = uniqueKey(definition, values);
                 List<AutomationModel> running = em.createNamedQuery(AutomationModel.BY_UNIQUE_KEY, AutomationModel.class)
@@ -113,8 +114,6 @@ public final class AutomationEngine {
             }
             AutomationTaskModel first = new AutomationTaskModel(model, definition.firstNode().name(), null, now);
             em.persist(first);
-            binding = new InstanceBinding(model, em);
-            binding.attach(automation);
             if (event != null && definition.onStart() != null) {
                 invokeOnStart(definition, automation, event);
                 binding.writeBack();
